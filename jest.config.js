@@ -1,0 +1,9 @@
+/** One jest run for the whole monorepo. Type-checking is done once by `tsc --noEmit` in the
+ * test script, so ts-jest only transpiles (isolatedModules in tsconfig.base.json). */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }] },
+  testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  moduleFileExtensions: ['ts', 'js', 'json', 'node'],
+  testTimeout: 30000,
+};

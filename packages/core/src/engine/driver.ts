@@ -1,0 +1,33 @@
+/** How the driver should return rows. */
+export interface DriverExecuteOptions {
+  /** `array`: each row is an array in select-list order (fast path); `object`: keyed by column name. */
+  readonly rowMode: 'array' | 'object'
+  /** Whether the statement returns rows, when known from the statement itself (undefined for text). */
+  readonly returnsRows: boolean | undefined
+  /** The result has 64-bit integer columns that must be read exactly. */
+  readonly readsBigIntegers: boolean
+}
+
+/** What one statement produced, as the driver reported it. */
+export interface DriverResult {
+  readonly rows: readonly unknown[]
+  /** Rows returned, or rows matched by UPDATE/DELETE, or rows inserted. */
+  readonly rowCount: number
+  /** The generated key of the last inserted row, where the driver reports it. */
+  readonly insertId?: number | bigint
+}
+
+/** One open database connection, wrapped by a dialect's driver adapter (`*-driver.ts`). */
+export interface DriverConnection {
+  /** Runs one statement; synchronous drivers may return the result directly. */
+  execute(sql: string, params: readonly unknown[], options: DriverExecuteOptions): DriverResult | Promise<DriverResult>
+  /** Closes the underlying connection. */
+  close(): void | Promise<void>
+  /** A cheap liveness check. */
+  ping(): boolean | Promise<boolean>
+}
+
+/** Opens connections; one per dialect. */
+export interface Driver {
+  connect(): Promise<DriverConnection>
+}

@@ -1,0 +1,84 @@
+import type { Dialect } from '../compiler/dialect'
+import type { StatementNode } from '../nodes/node'
+import type { ConnectionPool, PoolStatus } from './connection-pool'
+import { Connection } from './connection'
+import type { EngineContext } from './engine-context'
+import { EngineEvents, type EngineEventName, type EngineListener } from './engine-events'
+import type { EngineSettings } from './engine-options'
+import type { IsolationLevel } from './isolation-level'
+import { StatementPreparer } from './statement-preparer'
+
+/** Per-connection or per-transaction options. */
+export interface ConnectOptions {
+  /** Overrides the engine's isolation level for this connection's transactions. */
+  readonly isolationLevel?: IsolationLevel
+}
+
+/**
+ * The starting point: a dialect, a pool and settings. Made by `createEngine(url, options)`
+ * (`@athanor/dialects`). Hands out connections; `begin(fn)` runs a transaction.
+ */
+export class Engine {
+  private readonly context: EngineContext
+
+  constructor(
+    readonly dialect: Dialect,
+    private readonly connectionPool: ConnectionPool,
+    readonly settings: EngineSettings,
+    private readonly events: EngineEvents = new EngineEvents(),
+  ) {
+    const logger = settings.echo ? (settings.logger ?? ((message: string) => console.log(`[athanor] ${message}`))) : undefined
+    this.context = { dialect, pool: connectionPool, events, preparer: new StatementPreparer(dialect), logger }
+  }
+
+  /** The pool's counters. */
+  get pool(): { status(): PoolStatus } {
+    return this.connectionPool
+  }
+
+  /** Checks out a connection; close it (or use `await using`) to give it back. */
+  async connect(options: ConnectOptions = {}): Promise<Connection> {
+    const driverConnection = await this.connectionPool.acquire()
+    this.events.emit('checkout', driverConnection)
+    return new Connection(this.context, driverConnection, options.isolationLevel ?? this.settings.isolationLevel)
+  }
+
+  /**
+   * Runs `work` in a transaction on a fresh connection: commits when it resolves, rolls back when
+   * it throws (and rethrows), then returns the connection.
+   */
+  async begin<T>(work: (connection: Connection) => Promise<T>, options: ConnectOptions = {}): Promise<T> {
+    const connection = await this.connect(options)
+    try {
+      const result = await work(connection)
+      await connection.commit()
+      return result
+    } catch (error) {
+      await connection.rollback().catch(() => undefined)
+      throw error
+    } finally {
+      await connection.close()
+    }
+  }
+
+  /** Listens to an engine event: `connect`, `checkout`, `checkin`, `beforeExecute`, `afterExecute`. Returns an unsubscribe function. */
+  on<E extends EngineEventName>(event: E, listener: EngineListener<E>): () => void {
+    return this.events.on(event, listener)
+  }
+
+  /** Runs DDL statements in one transaction (which rolls them back where the database has transactional DDL). */
+  async runDdl(nodes: readonly StatementNode[]): Promise<void> {
+    await this.begin(async (connection) => {
+      for (const node of nodes) await connection.execute({ node, compile: (dialect) => dialect.compile(node) })
+    })
+  }
+
+  /** Closes every pooled connection. Connections still checked out are closed when returned. */
+  async dispose(): Promise<void> {
+    await this.connectionPool.dispose()
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.dispose()
+  }
+}

@@ -1,0 +1,89 @@
+// Schema
+export { MetaData } from './schema/metadata'
+export {
+  Table,
+  type AnyTable,
+  type ColumnMap,
+  type ColumnsOf,
+  type InferInsert,
+  type InferRow,
+  type Simplify,
+  type TableInsertRow,
+  type TableRow,
+  type TableUpdateValues,
+} from './schema/table'
+export { Column, type AnyColumn } from './schema/column'
+export { ColumnBuilder, type ColumnConfig, type ForeignKeyOptions, type ReferentialAction } from './schema/column-builder'
+export {
+  bigint,
+  blob,
+  boolean,
+  bytes,
+  date,
+  double,
+  enumType,
+  integer,
+  json,
+  jsonb,
+  numeric,
+  real,
+  smallint,
+  textColumn,
+  time,
+  timestamp,
+  uuid,
+  varchar,
+  type ColumnOptions,
+} from './schema/column-types'
+export { check, foreignKey, index, primaryKey, unique, type TableConstraint } from './schema/table-constraints'
+export type { TableSchema, ColumnSchema, ForeignKeySchema, IndexSchema } from './schema/table-schema'
+export { type SqlType, type SqlTypeName, sqlType, inferSqlType } from './schema/sql-type'
+export { toSnakeCase } from './schema/naming'
+
+// Expressions
+export { Expression, Labeled, type Condition, type Operand } from './expressions/expression'
+export { OrderingTerm } from './expressions/ordering-term'
+export { and, or, not } from './expressions/logical'
+export { func, type FunctionFactory, type KnownFunctions } from './expressions/functions'
+export { sql } from './expressions/sql-template'
+export { literal, cast, caseWhen, CaseExpression } from './expressions/literal'
+export { bindParam } from './expressions/bind-param'
+
+// Statements
+export { select, Select } from './statements/select'
+export { insert, Insert } from './statements/insert'
+export { update, Update } from './statements/update'
+export { deleteFrom, deleteFrom as delete, Delete } from './statements/delete'
+export { text, Text } from './statements/text'
+export type { Executable } from './statements/executable'
+export type { SelectItem, SelectRecord, RowOfItems, RowOfRecord } from './statements/select-items'
+
+// Compiler
+export { SqlCompiler } from './compiler/sql-compiler'
+export type { CompiledQuery, ParameterSlot } from './compiler/compiled-query'
+export type { Dialect, DialectCapabilities, ResultContext, TransactionSql, TypeProcessor } from './compiler/dialect'
+export { compileRowBuilder, type RowBuilder } from './compiler/row-builder'
+
+// Nodes (for dialect authors)
+export type * from './nodes/node'
+export type { ExpressionNode } from './nodes/expression-node'
+export type { ResultColumn } from './nodes/result-column'
+export type { ColumnNode } from './nodes/column-node'
+export type { FunctionNode } from './nodes/function-node'
+export type { LikeNode } from './nodes/like-node'
+export type { ConcatNode } from './nodes/concat-node'
+export type { OrderByNode } from './nodes/order-by-node'
+export type { TableNode } from './nodes/table-node'
+
+// Engine
+export { Engine, type ConnectOptions } from './engine/engine'
+export { Connection } from './engine/connection'
+export { Result } from './engine/result'
+export { EngineEvents, type EngineEventMap, type EngineEventName, type ExecuteEvent, type AfterExecuteEvent } from './engine/engine-events'
+export { engineOptionsSchema, parseEngineOptions, type EngineOptions, type EngineSettings } from './engine/engine-options'
+export { ISOLATION_LEVELS, type IsolationLevel } from './engine/isolation-level'
+export type { Driver, DriverConnection, DriverExecuteOptions, DriverResult } from './engine/driver'
+export type { ConnectionPool, PoolStatus } from './engine/connection-pool'
+
+// Errors
+export * from './errors/index'

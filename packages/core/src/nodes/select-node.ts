@@ -1,0 +1,54 @@
+import type { ExpressionNode } from './expression-node'
+import type { JoinNode } from './join-node'
+import type { OrderByNode } from './order-by-node'
+import type { ResultColumn } from './result-column'
+import type { TableNode } from './table-node'
+
+/** A SELECT statement. Every updater returns a new node and shares the unchanged parts. */
+export interface SelectNode {
+  readonly kind: 'SelectNode'
+  readonly columns: readonly ResultColumn[]
+  readonly from: readonly TableNode[]
+  readonly joins: readonly JoinNode[]
+  readonly where: ExpressionNode | undefined
+  readonly groupBy: readonly ExpressionNode[]
+  readonly having: ExpressionNode | undefined
+  readonly orderBy: readonly OrderByNode[]
+  readonly limit: ExpressionNode | undefined
+  readonly offset: ExpressionNode | undefined
+  readonly isDistinct: boolean
+  readonly isForUpdate: boolean
+}
+
+const EMPTY: readonly never[] = Object.freeze([])
+
+export const selectNode = (columns: readonly ResultColumn[], from: readonly TableNode[]): SelectNode =>
+  Object.freeze({
+    kind: 'SelectNode',
+    columns: Object.freeze([...columns]),
+    from: Object.freeze([...from]),
+    joins: EMPTY,
+    where: undefined,
+    groupBy: EMPTY,
+    having: undefined,
+    orderBy: EMPTY,
+    limit: undefined,
+    offset: undefined,
+    isDistinct: false,
+    isForUpdate: false,
+  })
+
+const update = (node: SelectNode, changes: Partial<Omit<SelectNode, 'kind'>>): SelectNode => Object.freeze({ ...node, ...changes })
+
+export const withFrom = (node: SelectNode, from: readonly TableNode[]): SelectNode => update(node, { from: Object.freeze([...node.from, ...from]) })
+export const withJoin = (node: SelectNode, join: JoinNode): SelectNode => update(node, { joins: Object.freeze([...node.joins, join]) })
+export const withWhere = (node: SelectNode, where: ExpressionNode): SelectNode => update(node, { where })
+export const withGroupBy = (node: SelectNode, groupBy: readonly ExpressionNode[]): SelectNode =>
+  update(node, { groupBy: Object.freeze([...node.groupBy, ...groupBy]) })
+export const withHaving = (node: SelectNode, having: ExpressionNode): SelectNode => update(node, { having })
+export const withOrderBy = (node: SelectNode, orderBy: readonly OrderByNode[]): SelectNode =>
+  update(node, { orderBy: Object.freeze([...node.orderBy, ...orderBy]) })
+export const withLimit = (node: SelectNode, limit: ExpressionNode): SelectNode => update(node, { limit })
+export const withOffset = (node: SelectNode, offset: ExpressionNode): SelectNode => update(node, { offset })
+export const withDistinct = (node: SelectNode): SelectNode => update(node, { isDistinct: true })
+export const withForUpdate = (node: SelectNode): SelectNode => update(node, { isForUpdate: true })

@@ -1,0 +1,6 @@
+/** `*`, as in `count(*)`. */
+export interface StarNode {
+  readonly kind: 'StarNode'
+}
+
+export const starNode: StarNode = Object.freeze({ kind: 'StarNode' })

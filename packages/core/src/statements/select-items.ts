@@ -1,0 +1,63 @@
+import { ArgumentError } from '../errors/argument-error'
+import { Expression, type Labeled } from '../expressions/expression'
+import { labelNode } from '../nodes/label-node'
+import { type ResultColumn, resultColumn } from '../nodes/result-column'
+import { Column } from '../schema/column'
+import { type AnyTable, type ColumnMap, type Simplify, Table, type TableRow } from '../schema/table'
+
+/** What a select list (or RETURNING) may name: whole tables, columns, labelled expressions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: any column or label fits
+export type SelectItem = AnyTable | Column<any, string, boolean> | Labeled<any, string>
+
+/** `select({ n: func.count(), age: users.c.age })`: keys name the row's properties. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: any expression fits
+export type SelectRecord = { readonly [key: string]: Expression<any> }
+
+type ItemRow<I> =
+  I extends Table<infer C extends ColumnMap> ? TableRow<C> : I extends { readonly key: infer K extends string; readonly __value: infer T } ? { [P in K]: T } : never
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never
+
+/** The row type of a select list: `select(users.c.id, users.c.name)` → `{ id: number; name: string }`. */
+export type RowOfItems<Items extends readonly SelectItem[]> = Simplify<UnionToIntersection<ItemRow<Items[number]>>>
+
+/** The row type of `select({ ... })`. */
+export type RowOfRecord<R extends SelectRecord> = { [K in keyof R]: R[K]['__value'] }
+
+/** Turns select items into result columns; a key used twice is an error, since rows are keyed objects. */
+export function resultColumnsOfItems(items: readonly unknown[], statement: string): ResultColumn[] {
+  const columns: ResultColumn[] = []
+  for (const item of items) {
+    if (item instanceof Table) {
+      for (const column of item.columns) columns.push(resultColumn(column.key, column.node, column.sqlType))
+    } else if (item instanceof Column) {
+      columns.push(resultColumn(item.key, item.node, item.sqlType))
+    } else if (item instanceof Expression && item.node.kind === 'LabelNode') {
+      columns.push(resultColumn(item.node.name, item.node, item.sqlType))
+    } else {
+      throw new ArgumentError(`${statement}: each item must be a table, a column or a labelled expression (use .label("name") or select({ name: expr })).`)
+    }
+  }
+  return checkUniqueKeys(columns, statement)
+}
+
+/** Turns `{ key: expression }` into result columns; expressions that are not plain columns get `AS key`. */
+export function resultColumnsOfRecord(record: SelectRecord, statement: string): ResultColumn[] {
+  const columns = Object.entries(record).map(([key, expression]) => {
+    if (!(expression instanceof Expression)) throw new ArgumentError(`${statement}: the value of "${key}" is not a SQL expression.`)
+    const node = expression.node.kind === 'ColumnNode' ? expression.node : labelNode(expression.node.kind === 'LabelNode' ? expression.node.expression : expression.node, key)
+    return resultColumn(key, node, expression.sqlType)
+  })
+  return checkUniqueKeys(columns, statement)
+}
+
+function checkUniqueKeys(columns: ResultColumn[], statement: string): ResultColumn[] {
+  const seen = new Set<string>()
+  for (const column of columns) {
+    if (seen.has(column.key)) {
+      throw new ArgumentError(`${statement}: two result columns are keyed "${column.key}". Rename one with .label("otherName") or select({ otherName: ... }).`)
+    }
+    seen.add(column.key)
+  }
+  return columns
+}

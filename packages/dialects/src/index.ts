@@ -1,0 +1,5 @@
+export { createEngine } from './create-engine'
+export { parseDatabaseUrl, redactUrl, type DatabaseUrl } from './database-url'
+export { SqliteDialect } from './sqlite/sqlite-dialect'
+export { SqliteCompiler } from './sqlite/sqlite-compiler'
+export { SqliteDriver, SqliteDriverConnection } from './sqlite/sqlite-driver'

@@ -1,0 +1,47 @@
+import { type ExpressionNode, type FunctionNode, type SqlType, SqlCompiler } from '@athanor/core'
+
+/** SQLite spelling: `?` placeholders, 0/1 booleans, `INTEGER PRIMARY KEY` rowid keys. */
+export class SqliteCompiler extends SqlCompiler {
+  protected override booleanLiteral(value: boolean): string {
+    return value ? '1' : '0'
+  }
+
+  // SQLite only accepts OFFSET after a LIMIT; -1 means "no limit".
+  // https://www.sqlite.org/lang_select.html#limitoffset
+  protected override limitOffset(limit: ExpressionNode | undefined, offset: ExpressionNode | undefined): void {
+    if (limit) this.write(' limit ').visit(limit)
+    else if (offset) this.write(' limit -1')
+    if (offset) this.write(' offset ').visit(offset)
+  }
+
+  protected override typeName(type: SqlType): string {
+    switch (type.name) {
+      // Only the exact type name INTEGER makes a column the rowid alias.
+      // https://www.sqlite.org/lang_createtable.html#rowid
+      case 'integer':
+      case 'bigint':
+        return 'integer'
+      case 'double':
+        return 'real'
+      // TEXT affinity keeps the JSON text exactly as written.
+      case 'json':
+      case 'jsonb':
+        return 'text'
+      case 'uuid':
+        return 'char(36)'
+      case 'timestamp':
+        return 'timestamp'
+      default:
+        return super.typeName(type)
+    }
+  }
+
+  // Timestamps are stored as UTC text with milliseconds, the format the bind processor writes.
+  protected override functionCall(node: FunctionNode): void {
+    if (node.name === 'now' && node.args.length === 0) this.write("strftime('%Y-%m-%d %H:%M:%f', 'now')")
+    else super.functionCall(node)
+  }
+
+  // SQLite has no row locks: a write transaction locks the whole database, so FOR UPDATE is dropped.
+  protected override forUpdate(): void {}
+}

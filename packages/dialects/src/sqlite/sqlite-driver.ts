@@ -1,0 +1,64 @@
+import type { Driver, DriverConnection, DriverExecuteOptions, DriverResult } from '@athanor/core'
+import Database from 'better-sqlite3'
+
+const MAX_CACHED_STATEMENTS = 500
+
+/** Where the database lives: a file path, or `:memory:`. */
+export interface SqliteDriverOptions {
+  readonly filename: string
+  /** Milliseconds to wait for a lock held by another connection before SQLITE_BUSY. */
+  readonly busyTimeout?: number
+}
+
+/** Opens better-sqlite3 databases with foreign keys on, and WAL journaling for files. */
+export class SqliteDriver implements Driver {
+  constructor(private readonly options: SqliteDriverOptions) {}
+
+  async connect(): Promise<DriverConnection> {
+    const database = new Database(this.options.filename, { timeout: this.options.busyTimeout ?? 5_000 })
+    database.pragma('foreign_keys = ON')
+    if (this.options.filename !== ':memory:') database.pragma('journal_mode = WAL')
+    return new SqliteDriverConnection(database)
+  }
+}
+
+/**
+ * One better-sqlite3 database handle. Prepared statements are kept per SQL text, so a statement
+ * shape is prepared once per connection; rows are read as arrays when the caller asks.
+ */
+export class SqliteDriverConnection implements DriverConnection {
+  private readonly statements = new Map<string, Database.Statement>()
+
+  constructor(private readonly database: Database.Database) {}
+
+  execute(sql: string, params: readonly unknown[], options: DriverExecuteOptions): DriverResult {
+    const statement = this.prepare(sql)
+    if (statement.reader) {
+      statement.raw(options.rowMode === 'array')
+      statement.safeIntegers(options.readsBigIntegers)
+      const rows = statement.all(params as unknown[])
+      return { rows, rowCount: rows.length }
+    }
+    const info = statement.run(params as unknown[])
+    return { rows: [], rowCount: info.changes, insertId: info.lastInsertRowid }
+  }
+
+  ping(): boolean {
+    return this.database.open
+  }
+
+  close(): void {
+    this.statements.clear()
+    if (this.database.open) this.database.close()
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql)
+    if (statement === undefined) {
+      statement = this.database.prepare(sql)
+      if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.delete(this.statements.keys().next().value as string)
+      this.statements.set(sql, statement)
+    }
+    return statement
+  }
+}
