@@ -6,4 +6,5 @@ module.exports = {
   testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'json', 'node'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/packages/dialects/test/support/global-setup.ts',
 };

@@ -35,6 +35,7 @@ function dialectFor(target: DatabaseUrl): { dialect: Dialect; driver: Driver; de
     case 'sqlite':
       // Each connection to ":memory:" is a separate database: share one so all see the same data.
       return { dialect: new SqliteDialect(), driver: new SqliteDriver({ filename: target.filename }), defaultPoolClass: target.filename === ':memory:' ? 'static' : 'queue' }
+    // DIALECT CASES: postgresql and mysql are added here.
     default:
       throw new Error(`not yet: ${target.dialect}`)
   }
