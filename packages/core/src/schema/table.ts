@@ -22,17 +22,17 @@ export type ColumnMap = { readonly [key: string]: AnyColumn }
 export type Simplify<T> = { [K in keyof T]: T[K] } & {}
 
 /** A row read from a table. */
-export type TableRow<C extends ColumnMap> = { [K in keyof C]: C[K]['__value'] }
+export type TableRow<C extends ColumnMap> = { -readonly [K in keyof C]: C[K]['__value'] }
 
 /** A row accepted by INSERT: columns with defaults, autoincrement or NULL allowed are optional. */
 export type TableInsertRow<C extends ColumnMap> = Simplify<
-  { [K in keyof C as C[K]['__optional'] extends true ? never : K]: C[K]['__value'] | Expression<C[K]['__value']> } & {
-    [K in keyof C as C[K]['__optional'] extends true ? K : never]?: C[K]['__value'] | Expression<C[K]['__value']>
+  { -readonly [K in keyof C as C[K]['__optional'] extends true ? never : K]: C[K]['__value'] | Expression<C[K]['__value']> } & {
+    -readonly [K in keyof C as C[K]['__optional'] extends true ? K : never]?: C[K]['__value'] | Expression<C[K]['__value']>
   }
 >
 
 /** The values UPDATE may set: any column, each a value or an expression. */
-export type TableUpdateValues<C extends ColumnMap> = { [K in keyof C]?: C[K]['__value'] | Expression<C[K]['__value']> }
+export type TableUpdateValues<C extends ColumnMap> = { -readonly [K in keyof C]?: C[K]['__value'] | Expression<C[K]['__value']> }
 
 /** `InferRow<typeof users>`: the row type of a table. */
 export type InferRow<T extends Table> = Simplify<TableRow<T['c']>>

@@ -24,7 +24,7 @@ export class Text<Row> implements Executable<Row> {
  * Rows are keyed by the SQL column names; give `Row` to type them. `::` (a PostgreSQL cast) and
  * colons inside quotes or comments are left alone; write `\\:` for a literal colon.
  */
-export function text<Row = Record<string, unknown>>(sql: string): Text<Row>
+export function text<Row = Record<string, unknown>>(sql: string): Text<NoInfer<Row>>
 /** With no SQL string, `text()` is the unbounded text column type: `body: text().notNull()`. */
 export function text(options?: ColumnOptions): ColumnBuilder<string>
 export function text<Row>(input?: string | ColumnOptions): Text<Row> | ColumnBuilder<string> {

@@ -1,0 +1,52 @@
+import { ArgumentError, func, select } from '../index'
+import { posts, users } from '../../test/fixtures'
+
+
+describe('select builders are immutable', () => {
+  it('leaves the parent statement unchanged when deriving', () => {
+    const base = select(users.c.id, users.c.name)
+    const snapshot = JSON.stringify(base.node)
+    const derived = base.where(users.c.age.gt(18)).orderBy(users.c.name).limit(10).offset(5).distinct().groupBy(users.c.id)
+    expect(JSON.stringify(base.node)).toBe(snapshot)
+    expect(derived.node).not.toBe(base.node)
+    expect(base.node.where).toBeUndefined()
+    expect(derived.node.where).toBeDefined()
+  })
+
+  it('shares unchanged parts between parent and child', () => {
+    const base = select(users.c.id)
+    const derived = base.where(users.c.id.eq(1))
+    expect(derived.node.columns).toBe(base.node.columns)
+  })
+
+  it('freezes nodes so nothing can change them later', () => {
+    const statement = select(users.c.id).where(users.c.id.eq(1))
+    expect(Object.isFrozen(statement.node)).toBe(true)
+    expect(Object.isFrozen(statement.node.columns)).toBe(true)
+    expect(() => {
+      ;(statement.node as { where: unknown }).where = undefined
+    }).toThrow(TypeError)
+  })
+
+  it('ANDs repeated where calls into one flat condition', () => {
+    const statement = select(users.c.id).where(users.c.id.gt(1), users.c.id.lt(9)).where(users.c.age.isNull())
+    expect(statement.node.where).toMatchObject({ kind: 'LogicalNode', operator: 'and' })
+    expect((statement.node.where as unknown as { operands: unknown[] }).operands).toHaveLength(3)
+  })
+})
+
+describe('select lists', () => {
+  it('rejects two result columns with the same key', () => {
+    expect(() => select(users.c.id, posts.c.id)).toThrow(ArgumentError)
+    expect(() => select(users.c.id, posts.c.id)).toThrow(/keyed "id".*label/)
+  })
+
+  it('rejects an unlabelled expression', () => {
+    expect(() => select(users.c.id, func.count() as never)).toThrow(/labelled expression/)
+  })
+
+  it('keys a record select by its keys', () => {
+    const statement = select({ n: func.count(), who: users.c.name })
+    expect(statement.node.columns.map((c) => c.key)).toEqual(['n', 'who'])
+  })
+})
