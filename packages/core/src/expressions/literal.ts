@@ -7,9 +7,13 @@ import { inferSqlType, type SqlType } from '../schema/sql-type'
 import { type Condition, Expression, type Operand, toOperandNode } from './expression'
 
 /** A JS value as an expression; it is still sent as a bound parameter. */
-export function literal<T extends string | number | boolean | bigint | Date>(value: T): Expression<T> {
-  return new Expression<T>(valueNode(value, inferSqlType(value)), inferSqlType(value) as SqlType<T> | undefined)
+export function literal<T extends string | number | boolean | bigint | Date>(value: T): Expression<Widen<T>> {
+  const type = inferSqlType(value) as SqlType<Widen<T>> | undefined
+  return new Expression<Widen<T>>(valueNode(value, type), type)
 }
+
+/** `literal("a")` is an `Expression<string>`, not `Expression<"a">`. */
+type Widen<T> = T extends string ? string : T extends number ? number : T extends boolean ? boolean : T
 
 /** `CAST(expression AS type)`; column type factories double as targets: `cast(x, varchar(10))`. */
 export function cast<T>(expression: Operand<unknown>, target: ColumnBuilder<T, boolean, boolean>): Expression<T> {

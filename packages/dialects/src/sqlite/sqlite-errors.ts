@@ -17,14 +17,14 @@ import {
  */
 export function translateSqliteError(error: unknown, sql: string | undefined): Error {
   if (error instanceof ToolkitError) return error
-  if (!(error instanceof Error)) return new DatabaseError(String(error), { sql, cause: error })
-  const code = (error as { code?: unknown }).code
+  // Duck-typed: errors from a native module may come from another realm (e.g. under jest), where instanceof fails.
+  const { code, message, name } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; message?: unknown; name?: unknown }
+  if (typeof message !== 'string') return new DatabaseError(String(error), { sql, cause: error })
   const details = { sql, code: typeof code === 'string' ? code : undefined, cause: error }
-  const message = error.message
   if (typeof code !== 'string') {
     // better-sqlite3 raises RangeError for a wrong parameter count and TypeError for an unbindable value.
-    if (error instanceof RangeError) return new ProgrammingError(message, details)
-    if (error instanceof TypeError) return new DataError(message, details)
+    if (name === 'RangeError') return new ProgrammingError(message, details)
+    if (name === 'TypeError') return new DataError(message, details)
     return new DatabaseError(message, details)
   }
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new UniqueViolationError(message, details)

@@ -2,7 +2,7 @@ import type { Engine, EngineOptions, MetaData } from '@athanor/core'
 import { createEngine } from '@athanor/dialects'
 import { ALL_DIALECTS, AVAILABLE_DIALECTS_ENV, DATABASE_URLS, type DialectName } from './database-urls'
 
-/** What each dialect's run of a test file gets. */
+/** What each dialect's run of a test file gets; read `engine` inside tests (it is set in beforeAll). */
 export interface DialectContext {
   readonly dialect: DialectName
   /** The engine, created in beforeAll and disposed in afterAll. */
