@@ -3,6 +3,10 @@ import { createPool, type PoolClass } from '@athanor/pool'
 import { type DatabaseUrl, parseDatabaseUrl } from './database-url'
 import { SqliteDialect } from './sqlite/sqlite-dialect'
 import { SqliteDriver } from './sqlite/sqlite-driver'
+import { MysqlDialect } from './mysql/mysql-dialect'
+import { MysqlDriver } from './mysql/mysql-driver'
+import { PostgresDialect } from './postgresql/postgresql-dialect'
+import { PostgresDriver } from './postgresql/postgresql-driver'
 
 /**
  * Creates an engine for a database URL; the dialect is picked from the scheme.
@@ -36,7 +40,27 @@ function dialectFor(target: DatabaseUrl): { dialect: Dialect; driver: Driver; de
       // Each connection to ":memory:" is a separate database: share one so all see the same data.
       return { dialect: new SqliteDialect(), driver: new SqliteDriver({ filename: target.filename }), defaultPoolClass: target.filename === ':memory:' ? 'static' : 'queue' }
     // DIALECT CASES: postgresql and mysql are added here.
+    case 'postgresql':
+      return {
+        dialect: new PostgresDialect(),
+        driver: new PostgresDriver({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database }),
+        defaultPoolClass: 'queue',
+      }
+    case 'mysql': {
+      // The first connection reads the server's version: MariaDB 10.5+ has INSERT/DELETE … RETURNING.
+      const dialect = new MysqlDialect({ flavour: target.scheme === 'mariadb' ? 'mariadb' : undefined })
+      const driver = new MysqlDriver({
+        host: target.host,
+        port: target.port,
+        user: target.user,
+        password: target.password,
+        database: target.database,
+        onServerVersion: (version) => dialect.useServerVersion(version),
+      })
+      return { dialect, driver, defaultPoolClass: 'queue' }
+    }
     default:
-      throw new Error(`not yet: ${target.dialect}`)
+      // Unreachable while every scheme of database-url.ts has a case above.
+      throw new Error(`not yet: ${(target as DatabaseUrl).dialect}`)
   }
 }

@@ -5,6 +5,8 @@ export type DatabaseUrl =
   | { readonly dialect: 'sqlite'; readonly filename: string }
   | {
       readonly dialect: 'postgresql' | 'mysql'
+      /** The scheme as written, without the colon: `mariadb` tells the MySQL dialect which server to expect. */
+      readonly scheme: string
       readonly host: string
       readonly port: number | undefined
       readonly user: string | undefined
@@ -49,6 +51,7 @@ export function parseDatabaseUrl(url: string): DatabaseUrl {
   const port = parsed.port ? Number(parsed.port) : undefined
   return {
     dialect,
+    scheme: scheme.toLowerCase().replace(/:$/, ''),
     host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
     port,
     user: parsed.username ? decodeURIComponent(parsed.username) : undefined,

@@ -100,6 +100,11 @@ export class SqlCompiler {
     }
   }
 
+  /** The type name CAST accepts; some databases take fewer names there than in CREATE TABLE. */
+  protected castTypeName(type: SqlType): string {
+    return this.typeName(type)
+  }
+
   /** One column of CREATE TABLE. `isInlinePrimaryKey` is true for a lone autoincrement key. */
   protected columnDefinition(column: ColumnSchema, isInlinePrimaryKey: boolean): void {
     this.write(this.quoteIdentifier(column.name)).write(' ').write(this.typeName(column.type))
@@ -197,7 +202,7 @@ export class SqlCompiler {
     FunctionNode: (node) => this.functionCall(node),
     StarNode: () => this.write('*'),
     LabelNode: (node) => this.visit(node.expression).write(' as ').write(this.quoteIdentifier(node.name)),
-    CastNode: (node) => this.write('cast(').visit(node.expression).write(' as ').write(this.typeName(node.type)).write(')'),
+    CastNode: (node) => this.write('cast(').visit(node.expression).write(' as ').write(this.castTypeName(node.type)).write(')'),
     CaseNode: (node) => {
       this.write('case')
       for (const when of node.whens) this.write(' when ').visit(when.condition).write(' then ').visit(when.result)

@@ -1,23 +1,6 @@
 import type { ResultContext, SqlType, TypeProcessor } from '@athanor/core'
+import { formatUtcDate, formatUtcTimestamp, parseUtcTimestamp, toBuffer } from '../utc-time'
 
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0')
-
-/** A Date as the UTC text SQLite stores: `YYYY-MM-DD HH:MM:SS.SSS` (sortable, and what strftime writes). */
-export function formatUtcTimestamp(date: Date): string {
-  return `${formatUtcDate(date)} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.${pad(date.getUTCMilliseconds(), 3)}`
-}
-
-export function formatUtcDate(date: Date): string {
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
-}
-
-/** Reads stored timestamp text; text without a zone is UTC. */
-export function parseUtcTimestamp(value: string): Date {
-  const isoLike = value.includes('T') ? value : value.replace(' ', 'T')
-  return new Date(/(Z|[+-]\d\d:?\d\d)$/.test(isoLike) ? isoLike : `${isoLike}Z`)
-}
-
-const toBuffer = (value: unknown): unknown => (value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value)
 const bigIntToNumber: TypeProcessor = (value) => (typeof value === 'bigint' ? Number(value) : value)
 
 /** JS → SQLite: booleans as 0/1, dates as UTC text, JSON as text, Uint8Array as Buffer. */
