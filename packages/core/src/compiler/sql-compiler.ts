@@ -183,9 +183,11 @@ export class SqlCompiler {
     },
     BinaryOperationNode: (node) => this.operand(node.left).write(` ${node.operator} `).operand(node.right),
     LogicalNode: (node) => {
+      // Comparisons bind tighter than AND/OR: only a nested AND/OR needs parentheses.
       node.operands.forEach((operand, index) => {
         if (index > 0) this.write(` ${node.operator} `)
-        this.operand(operand)
+        if (operand.kind === 'LogicalNode') this.write('(').visit(operand).write(')')
+        else this.visit(operand)
       })
     },
     NotNode: (node) => this.write('not ').operand(node.operand),

@@ -105,7 +105,7 @@ describe('MysqlCompiler: queries', () => {
         .limit(10)
         .offset(20)
         .forUpdate(),
-      'select `users`.`name`, `posts`.`title` from `users` inner join `posts` on `posts`.`user_id` = `users`.`id` where (`users`.`age` > ?) and (`posts`.`title` like ?) order by `users`.`name` desc, `posts`.`id` limit ? offset ? for update',
+      'select `users`.`name`, `posts`.`title` from `users` inner join `posts` on `posts`.`user_id` = `users`.`id` where `users`.`age` > ? and `posts`.`title` like ? order by `users`.`name` desc, `posts`.`id` limit ? offset ? for update',
       [18, 'a%', 10, 20],
     )
   })

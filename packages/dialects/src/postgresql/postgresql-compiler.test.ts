@@ -94,7 +94,7 @@ describe('PostgresCompiler', () => {
         .limit(10)
         .offset(20),
       [
-        'select "users"."id", "posts"."title" from "users" inner join "posts" on "posts"."user_id" = "users"."id" where ("users"."age" > $1) and ("users"."name" <> $2) order by "users"."name" desc nulls last, "posts"."id" asc nulls first limit $3 offset $4',
+        'select "users"."id", "posts"."title" from "users" inner join "posts" on "posts"."user_id" = "users"."id" where "users"."age" > $1 and "users"."name" <> $2 order by "users"."name" desc nulls last, "posts"."id" asc nulls first limit $3 offset $4',
         [18, 'x', 10, 20],
       ],
     )
@@ -141,7 +141,7 @@ describe('PostgresCompiler', () => {
 
   it('uses native ilike and not ilike, and plain like', () => {
     expectSql(select(users.c.id).where(users.c.name.ilike('%a%'), users.c.email.notIlike('%b'), users.c.name.like('c%')), [
-      'select "users"."id" from "users" where ("users"."name" ilike $1) and ("users"."email" not ilike $2) and ("users"."name" like $3)',
+      'select "users"."id" from "users" where "users"."name" ilike $1 and "users"."email" not ilike $2 and "users"."name" like $3',
       ['%a%', '%b', 'c%'],
     ])
   })
@@ -152,7 +152,7 @@ describe('PostgresCompiler', () => {
 
   it('turns empty in lists into constant conditions', () => {
     expectSql(select(users.c.id).where(users.c.id.in([]), users.c.age.notIn([]), users.c.id.in([1, 2])), [
-      'select "users"."id" from "users" where (1 = 0) and (1 = 1) and ("users"."id" in ($1, $2))',
+      'select "users"."id" from "users" where 1 = 0 and 1 = 1 and "users"."id" in ($1, $2)',
       [1, 2],
     ])
   })
