@@ -87,3 +87,6 @@ export type { ConnectionPool, PoolStatus } from './engine/connection-pool'
 
 // Errors
 export * from './errors/index'
+
+// Validation
+export { createInsertSchema, createSelectSchema, createUpdateSchema, type SchemaRefinements } from './validation/table-schemas'
