@@ -1,34 +1,16 @@
 import type { SqlType, TypeProcessor } from '@athanor/core'
-import { formatUtcDate, formatUtcTimestamp, parseUtcTimestamp } from '../utc-time'
+import { bindAsText } from '../bind-as-text'
+import { parseUtcTimestamp } from '../utc-time'
 
 // The driver is configured (mysql-driver.ts) to hand over raw text wherever a JS number could lose
 // precision or a Date could pick up the client's time zone: BIGINT and DECIMAL arrive as strings,
 // DATE/DATETIME as text, JSON as text. These processors turn that text into the shared JS values.
 
-const toBuffer = (value: unknown): unknown => (value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value)
-
 // COUNT(*) and SUM() over integers are BIGINT or DECIMAL, so they arrive as strings.
 const toNumber: TypeProcessor = (value) => (typeof value === 'string' ? Number(value) : value)
 
-/** JS → MySQL: booleans as 0/1, dates and timestamps as UTC text, JSON as text, Uint8Array as Buffer. */
-export function mysqlBindProcessor(type: SqlType): TypeProcessor | undefined {
-  switch (type.name) {
-    case 'boolean':
-      return (value) => (value ? 1 : 0)
-    // DATETIME has no time zone: the session runs at UTC and values are written as UTC text.
-    case 'timestamp':
-      return (value) => (value instanceof Date ? formatUtcTimestamp(value) : value)
-    case 'date':
-      return (value) => (value instanceof Date ? formatUtcDate(value) : value)
-    case 'json':
-    case 'jsonb':
-      return (value) => JSON.stringify(value)
-    case 'blob':
-      return toBuffer
-    default:
-      return undefined
-  }
-}
+/** JS → MySQL: see bindAsText (the session runs at UTC, so DATETIME text is UTC). */
+export const mysqlBindProcessor = bindAsText
 
 /** MySQL → JS, giving the same values as the other dialects. */
 export function mysqlResultProcessor(type: SqlType | undefined): TypeProcessor | undefined {

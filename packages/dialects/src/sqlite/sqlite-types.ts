@@ -1,26 +1,11 @@
 import type { ResultContext, SqlType, TypeProcessor } from '@athanor/core'
-import { formatUtcDate, formatUtcTimestamp, parseUtcTimestamp, toBuffer } from '../utc-time'
+import { bindAsText } from '../bind-as-text'
+import { parseUtcTimestamp } from '../utc-time'
 
 const bigIntToNumber: TypeProcessor = (value) => (typeof value === 'bigint' ? Number(value) : value)
 
-/** JS → SQLite: booleans as 0/1, dates as UTC text, JSON as text, Uint8Array as Buffer. */
-export function sqliteBindProcessor(type: SqlType): TypeProcessor | undefined {
-  switch (type.name) {
-    case 'boolean':
-      return (value) => (value ? 1 : 0)
-    case 'timestamp':
-      return (value) => (value instanceof Date ? formatUtcTimestamp(value) : value)
-    case 'date':
-      return (value) => (value instanceof Date ? formatUtcDate(value) : value)
-    case 'json':
-    case 'jsonb':
-      return (value) => JSON.stringify(value)
-    case 'blob':
-      return toBuffer
-    default:
-      return undefined
-  }
-}
+/** JS → SQLite: see bindAsText. */
+export const sqliteBindProcessor = bindAsText
 
 /** SQLite → JS. With `readsBigIntegers` the driver returns every integer as a BigInt, so the others convert back. */
 export function sqliteResultProcessor(type: SqlType | undefined, context: ResultContext): TypeProcessor | undefined {
