@@ -41,22 +41,35 @@ export { type SqlType, type SqlTypeName, sqlType, inferSqlType } from './schema/
 export { toSnakeCase } from './schema/naming'
 
 // Expressions
-export { Expression, Labeled, type Condition, type Operand } from './expressions/expression'
+export { Expression, Labeled, type Condition, type Operand, type ColumnQuery } from './expressions/expression'
 export { OrderingTerm } from './expressions/ordering-term'
 export { and, or, not } from './expressions/logical'
 export { func, type FunctionFactory, type KnownFunctions } from './expressions/functions'
+export { FunctionExpression } from './expressions/function-expression'
+export type { WindowSpecification, FrameSpecification, FrameBoundValue } from './expressions/window-specification'
+export { exists, notExists } from './expressions/subquery-expressions'
 export { sql } from './expressions/sql-template'
 export { literal, cast, caseWhen, CaseExpression } from './expressions/literal'
 export { bindParam } from './expressions/bind-param'
+export { excluded } from './expressions/excluded'
 
 // Statements
 export { select, Select } from './statements/select'
-export { insert, Insert } from './statements/insert'
+export { CompoundSelect } from './statements/compound-select'
+export type { SelectBase, ScalarRow } from './statements/select-base'
+export type { ForUpdateOptions } from './statements/for-update-options'
+export { alias, Alias, type AnyAlias } from './sources/alias'
+export { Subquery, type AnySubquery } from './sources/subquery'
+export { CommonTableExpression, type CommonTableExpressionOptions, type AnyCommonTableExpression } from './sources/common-table-expression'
+export { DerivedColumn, type DerivedColumns, type AnyDerivedColumn } from './sources/derived-column'
+export type { FromSource } from './sources/from-source'
+export { insert, Insert, type ConflictTarget, type OnConflictDoUpdateOptions } from './statements/insert'
 export { update, Update } from './statements/update'
 export { deleteFrom, deleteFrom as delete, Delete } from './statements/delete'
 export { text, Text } from './statements/text'
 export type { Executable } from './statements/executable'
 export type { SelectItem, SelectRecord, RowOfItems, RowOfRecord } from './statements/select-items'
+export { ENTITY_TABLE, isEntityItem, entityOfResultColumn, type EntityItem, type EntityRow, type EntityResultColumn } from './statements/entity-item'
 
 // Compiler
 export { SqlCompiler } from './compiler/sql-compiler'
@@ -74,12 +87,40 @@ export type { LikeNode } from './nodes/like-node'
 export type { ConcatNode } from './nodes/concat-node'
 export type { OrderByNode } from './nodes/order-by-node'
 export type { TableNode } from './nodes/table-node'
+export type { FromNode } from './nodes/from-node'
+export type { AliasNode } from './nodes/alias-node'
+export type { SubqueryNode } from './nodes/subquery-node'
+export type { CommonTableExpressionNode } from './nodes/common-table-expression-node'
+export type { QueryNode } from './nodes/query-node'
+export type { CompoundSelectNode, CompoundMember, SetOperator } from './nodes/compound-select-node'
+export type { SelectNode, ForUpdateClause } from './nodes/select-node'
+export type { JoinNode, JoinType } from './nodes/join-node'
+export type { ScalarSubqueryNode } from './nodes/scalar-subquery-node'
+export type { ExistsNode } from './nodes/exists-node'
+export type { InSubqueryNode } from './nodes/in-subquery-node'
+export type { WindowFunctionNode, WindowFrame, FrameBound } from './nodes/window-function-node'
+export type { InsertNode } from './nodes/insert-node'
+export type { UpdateNode, Assignment } from './nodes/update-node'
+export type { DeleteNode } from './nodes/delete-node'
+export type { OnConflictNode } from './nodes/on-conflict-node'
+export type { ExcludedNode } from './nodes/excluded-node'
+export type { RawSqlNode } from './nodes/raw-sql-node'
 
 // Engine
 export { Engine, type ConnectOptions } from './engine/engine'
 export { Connection } from './engine/connection'
+export type { ParameterSet } from './engine/statement-batch'
 export { Result } from './engine/result'
-export { EngineEvents, type EngineEventMap, type EngineEventName, type ExecuteEvent, type AfterExecuteEvent } from './engine/engine-events'
+export {
+  EngineEvents,
+  type EngineEventMap,
+  type EngineEventName,
+  type EngineListener,
+  type ExecuteEvent,
+  type AfterExecuteEvent,
+  type InvalidateEvent,
+  type InvalidateReason,
+} from './engine/engine-events'
 export { engineOptionsSchema, parseEngineOptions, type EngineOptions, type EngineSettings } from './engine/engine-options'
 export { ISOLATION_LEVELS, type IsolationLevel } from './engine/isolation-level'
 export type { Driver, DriverConnection, DriverExecuteOptions, DriverResult } from './engine/driver'

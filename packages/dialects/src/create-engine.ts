@@ -14,6 +14,7 @@ import { PostgresDriver } from './postgresql/postgresql-driver'
  * ```ts
  * const engine = createEngine("sqlite::memory:")
  * const engine = createEngine("sqlite:///app.db", { echo: true })
+ * const engine = createEngine("postgresql://app@db/prod?application_name=billing", { poolSize: 10, poolPrePing: true })
  * ```
  * Options are validated: a bad one is an `ArgumentError` naming it.
  */
@@ -29,7 +30,11 @@ export function createEngine(url: string, options: EngineOptions = {}): Engine {
     poolTimeout: settings.poolTimeout,
     poolRecycle: settings.poolRecycle,
     poolPrePing: settings.poolPrePing,
+    leakWarningMs: settings.poolLeakWarning,
+    warn: settings.logger,
     onConnect: (connection) => events.emit('connect', connection),
+    onInvalidate: (event) => events.emit('invalidate', event),
+    onClose: (connection) => events.emit('close', connection),
   })
   return new Engine(dialect, pool, settings, events)
 }
@@ -43,7 +48,15 @@ function dialectFor(target: DatabaseUrl): { dialect: Dialect; driver: Driver; de
     case 'postgresql':
       return {
         dialect: new PostgresDialect(),
-        driver: new PostgresDriver({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database }),
+        driver: new PostgresDriver({
+          host: target.host,
+          port: target.port,
+          user: target.user,
+          password: target.password,
+          database: target.database,
+          // postgresql://…/db?application_name=billing, as libpq reads it.
+          applicationName: target.query.application_name,
+        }),
         defaultPoolClass: 'queue',
       }
     case 'mysql': {

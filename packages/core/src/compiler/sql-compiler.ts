@@ -2,24 +2,46 @@ import { CompileError, UnsupportedFeatureError } from '../errors/compile-error'
 import type { BetweenNode } from '../nodes/between-node'
 import type { ConcatNode } from '../nodes/concat-node'
 import type { CreateTableNode } from '../nodes/create-table-node'
+import type { DeleteNode } from '../nodes/delete-node'
+import type { ExcludedNode } from '../nodes/excluded-node'
 import type { ExpressionNode } from '../nodes/expression-node'
 import type { FunctionNode } from '../nodes/function-node'
+import type { InsertNode } from '../nodes/insert-node'
 import type { LikeNode } from '../nodes/like-node'
 import type { Node, NodeKind, NodeOf, StatementNode } from '../nodes/node'
+import type { OnConflictNode } from '../nodes/on-conflict-node'
 import type { OrderByNode } from '../nodes/order-by-node'
 import type { ResultColumn } from '../nodes/result-column'
-import type { SelectNode } from '../nodes/select-node'
+import type { ForUpdateClause, SelectNode } from '../nodes/select-node'
+import type { CompoundSelectNode } from '../nodes/compound-select-node'
+import type { FromNode } from '../nodes/from-node'
+import type { JoinType } from '../nodes/join-node'
+import { type QueryNode, resultColumnsOfQuery } from '../nodes/query-node'
+import type { FrameBound, WindowFunctionNode } from '../nodes/window-function-node'
 import type { TableNode } from '../nodes/table-node'
+import type { Assignment, UpdateNode } from '../nodes/update-node'
 import type { ColumnSchema, TableSchema } from '../schema/table-schema'
 import type { SqlType } from '../schema/sql-type'
 import type { CompiledQuery, ParameterSlot } from './compiled-query'
 import type { Dialect } from './dialect'
-import { tablesReferencedBy } from './referenced-tables'
+import { commonTablesUsedBy } from './common-tables'
+import { compoundOrderTerm } from './compound-order'
+import { fromListOf } from './from-list'
 
 type Visitors = { readonly [K in NodeKind]: (node: NodeOf<K>) => void }
 
 /** Node kinds that need parentheses when they stand inside another operator. */
-const COMPOUND_KINDS: ReadonlySet<NodeKind> = new Set(['BinaryOperationNode', 'LogicalNode', 'BetweenNode', 'LikeNode', 'InListNode', 'IsNullNode', 'NotNode'])
+const COMPOUND_KINDS: ReadonlySet<NodeKind> = new Set([
+  'BinaryOperationNode',
+  'LogicalNode',
+  'BetweenNode',
+  'LikeNode',
+  'InListNode',
+  'InSubqueryNode',
+  'ExistsNode',
+  'IsNullNode',
+  'NotNode',
+])
 
 /**
  * The generic compiler: a visitor over the nodes producing `{ sql, params }`. Dialects subclass it
@@ -34,6 +56,10 @@ export class SqlCompiler {
   private isInliningValues = false
   /** DDL (CHECK, DEFAULT) names columns without their table. */
   private isQualifyingColumns = true
+  /** The FROM sources of each enclosing SELECT, innermost last: what a nested query correlates to. */
+  private enclosingSources: (readonly FromNode[])[] = []
+  /** How many queries enclose the one being written; the outermost writes the WITH clause. */
+  private queryDepth = 0
 
   constructor(protected readonly dialect: Dialect) {}
 
@@ -42,6 +68,8 @@ export class SqlCompiler {
     this.sql = ''
     this.params = []
     this.slots = []
+    this.enclosingSources = correlationSourcesOf(node)
+    this.queryDepth = 0
     this.visit(node)
     const resultColumns = resultColumnsOf(node)
     return {
@@ -162,8 +190,111 @@ export class SqlCompiler {
     this.write(' returning ').resultColumnList(columns)
   }
 
-  protected forUpdate(): void {
+  /** FOR UPDATE [OF …] [NOWAIT | SKIP LOCKED]. */
+  protected forUpdate(clause: ForUpdateClause): void {
     this.write(' for update')
+    if (clause.of.length > 0) this.write(' of ').write(clause.of.map((source) => this.quoteIdentifier(source.name)).join(', '))
+    if (clause.waitPolicy !== 'wait') this.write(` ${clause.waitPolicy}`)
+  }
+
+  /** The keywords of a join; dialects without one of them throw. */
+  protected joinKeyword(joinType: JoinType): string {
+    return `${joinType} join`
+  }
+
+  /** DISTINCT ON (…), which only PostgreSQL has. */
+  protected distinctOn(_expressions: readonly ExpressionNode[]): void {
+    throw UnsupportedFeatureError.forFeature(this.dialect.name, 'DISTINCT ON', 'Pick one row per group with func.rowNumber().over({ partitionBy, orderBy }) in a subquery instead.')
+  }
+
+  /**
+   * One member of UNION / INTERSECT / EXCEPT. A member with its own ORDER BY, LIMIT or OFFSET, or a
+   * compound member, is parenthesised so that those apply to it alone.
+   */
+  protected compoundMember(query: QueryNode, isAliasingByKey: boolean): void {
+    if (this.needsParentheses(query)) this.write('(').query(query, isAliasingByKey).write(')')
+    else this.query(query, isAliasingByKey)
+  }
+
+  /** True when a compound member must be set apart from its neighbours. */
+  protected needsParentheses(query: QueryNode): boolean {
+    return query.kind === 'CompoundSelectNode' || query.orderBy.length > 0 || query.limit !== undefined || query.offset !== undefined || query.forUpdate !== undefined
+  }
+
+  /** INSERT … VALUES or INSERT … SELECT, then the upsert clause and RETURNING. */
+  protected insertStatement(node: InsertNode): void {
+    this.write('insert into ').visit(node.table)
+    if (node.select) this.write(` (${this.columnNames(node.columns)}) `).visit(node.select)
+    else if (node.columns.length === 0) this.insertWithoutColumns()
+    else {
+      this.write(` (${this.columnNames(node.columns)}) values `)
+      node.rows.forEach((row, index) => {
+        if (index > 0) this.write(', ')
+        this.write('(').list(row, ', ').write(')')
+      })
+    }
+    if (node.onConflict) this.onConflict(node.onConflict, node)
+    this.returning(node.returning, 'insert')
+  }
+
+  /**
+   * The upsert clause, PostgreSQL and SQLite spelling: `ON CONFLICT (target) DO NOTHING` or
+   * `DO UPDATE SET … [WHERE …]`, where the existing row is read through the table's name.
+   */
+  protected onConflict(clause: OnConflictNode, _insert: InsertNode): void {
+    this.write(' on conflict')
+    if (clause.target.length > 0) this.write(` (${this.columnNames(clause.target)})`)
+    if (clause.action === 'nothing') {
+      this.write(' do nothing')
+      return
+    }
+    this.write(' do update set ').assignments(clause.assignments, false)
+    if (clause.where) this.write(' where ').visit(clause.where)
+  }
+
+  /** The value an upsert proposed for a column. */
+  protected excluded(node: ExcludedNode): void {
+    this.write('excluded.').write(this.quoteIdentifier(node.column.name))
+  }
+
+  /** UPDATE, with `FROM other, …` when it reads other tables (PostgreSQL; SQLite since 3.33). */
+  protected updateStatement(node: UpdateNode): void {
+    this.write('update ').visit(node.table).write(' set ').assignments(node.assignments, false)
+    if (node.from.length > 0) this.write(' from ').list(node.from, ', ')
+    if (node.where) this.write(' where ').visit(node.where)
+    this.returning(node.returning, 'update')
+  }
+
+  /**
+   * DELETE. When other tables drive it, standard SQL has no USING: the condition moves into a
+   * correlated `EXISTS (SELECT 1 FROM other … WHERE …)`, in which the target table's columns still
+   * name the row being deleted, so the WHERE needs no rewriting. A row goes exactly when some
+   * combination of the other tables' rows satisfies it, as with USING.
+   */
+  protected deleteStatement(node: DeleteNode): void {
+    this.write('delete from ').visit(node.table)
+    if (node.using.length > 0) {
+      this.write(' where exists (select 1 from ').list(node.using, ', ')
+      if (node.where) this.write(' where ').visit(node.where)
+      this.write(')')
+    } else if (node.where) this.write(' where ').visit(node.where)
+    this.returning(node.returning, 'delete')
+  }
+
+  /** `col = value, …`; a multi-table UPDATE qualifies the columns with their table. */
+  protected assignments(assignments: readonly Assignment[], isQualified: boolean): this {
+    assignments.forEach((assignment, index) => {
+      if (index > 0) this.write(', ')
+      if (isQualified) this.visit(assignment.column)
+      else this.write(this.quoteIdentifier(assignment.column.name))
+      this.write(' = ').visit(assignment.value)
+    })
+    return this
+  }
+
+  /** Quoted, unqualified column names: `"a", "b"`. */
+  protected columnNames(columns: readonly { readonly name: string }[]): string {
+    return columns.map((column) => this.quoteIdentifier(column.name)).join(', ')
   }
 
   // ---- the visitor -------------------------------------------------------------------------
@@ -211,6 +342,7 @@ export class SqlCompiler {
       if (node.otherwise) this.write(' else ').visit(node.otherwise)
       this.write(' end')
     },
+    ExcludedNode: (node) => this.excluded(node),
     RawSqlNode: (node) => {
       node.parts.forEach((part, index) => {
         this.write(part)
@@ -219,35 +351,23 @@ export class SqlCompiler {
     },
     OrderByNode: (node) => this.orderByTerm(node),
     JoinNode: (node) => {
-      this.write(node.joinType === 'left' ? ' left join ' : ' inner join ').visit(node.source).write(' on ').visit(node.on)
+      this.write(` ${this.joinKeyword(node.joinType)} `).visit(node.source)
+      if (node.on) this.write(' on ').visit(node.on)
     },
-    SelectNode: (node) => this.selectStatement(node),
-    InsertNode: (node) => {
-      this.write('insert into ').visit(node.table)
-      if (node.columns.length === 0) this.insertWithoutColumns()
-      else {
-        this.write(' (').write(node.columns.map((c) => this.quoteIdentifier(c.name)).join(', ')).write(') values ')
-        node.rows.forEach((row, index) => {
-          if (index > 0) this.write(', ')
-          this.write('(').list(row, ', ').write(')')
-        })
-      }
-      this.returning(node.returning, 'insert')
-    },
-    UpdateNode: (node) => {
-      this.write('update ').visit(node.table).write(' set ')
-      node.assignments.forEach((assignment, index) => {
-        if (index > 0) this.write(', ')
-        this.write(this.quoteIdentifier(assignment.column.name)).write(' = ').visit(assignment.value)
-      })
-      if (node.where) this.write(' where ').visit(node.where)
-      this.returning(node.returning, 'update')
-    },
-    DeleteNode: (node) => {
-      this.write('delete from ').visit(node.table)
-      if (node.where) this.write(' where ').visit(node.where)
-      this.returning(node.returning, 'delete')
-    },
+    AliasNode: (node) => this.table(node.table).write(' as ').write(this.quoteIdentifier(node.name)),
+    // A derived table cannot read its neighbours in FROM (without LATERAL): it is never correlated.
+    SubqueryNode: (node) => this.write('(').uncorrelated(() => this.query(node.query, true)).write(') as ').write(this.quoteIdentifier(node.name)),
+    // Defined in the WITH clause of the outermost statement; named here.
+    CommonTableExpressionNode: (node) => this.write(this.quoteIdentifier(node.name)),
+    ScalarSubqueryNode: (node) => this.write('(').query(node.query, false).write(')'),
+    ExistsNode: (node) => this.write(node.isNegated ? 'not exists (' : 'exists (').query(node.query, false).write(')'),
+    InSubqueryNode: (node) => this.operand(node.operand).write(node.isNegated ? ' not in (' : ' in (').query(node.query, false).write(')'),
+    WindowFunctionNode: (node) => this.windowFunction(node),
+    SelectNode: (node) => this.query(node, false),
+    CompoundSelectNode: (node) => this.query(node, false),
+    InsertNode: (node) => this.insertStatement(node),
+    UpdateNode: (node) => this.updateStatement(node),
+    DeleteNode: (node) => this.deleteStatement(node),
     TextNode: (node) => {
       node.parts.forEach((part, index) => {
         this.write(part)
@@ -311,18 +431,96 @@ export class SqlCompiler {
     throw new CompileError(`Cannot write a ${typeof value} value as a SQL literal in DDL; use a number, string or boolean.`)
   }
 
-  private resultColumnList(columns: readonly ResultColumn[]): this {
+  /**
+   * The select list. Inside a subquery or CTE every column is named by its row key (`as "key"`),
+   * since that is how the enclosing query reads it; elsewhere rows are read by position.
+   */
+  private resultColumnList(columns: readonly ResultColumn[], isAliasingByKey = false): this {
     columns.forEach((column, index) => {
       if (index > 0) this.write(', ')
-      this.visit(column.expression)
+      const expression = column.expression
+      const isNamedByKey = (expression.kind === 'LabelNode' || expression.kind === 'ColumnNode') && expression.name === column.key
+      if (!isAliasingByKey || isNamedByKey) this.visit(expression)
+      else this.visit(expression.kind === 'LabelNode' ? expression.expression : expression).write(' as ').write(this.quoteIdentifier(column.key))
     })
     return this
   }
 
-  private selectStatement(node: SelectNode): void {
-    this.write(node.isDistinct ? 'select distinct ' : 'select ').resultColumnList(node.columns)
-    const joined = new Set(node.joins.map((join) => join.source.name))
-    const from = (node.from.length > 0 ? node.from : tablesReferencedBy(node.columns.map((c) => c.expression))).filter((t) => !joined.has(t.name))
+  /** A SELECT or compound anywhere in the statement; the outermost one writes the WITH clause first. */
+  protected query(node: QueryNode, isAliasingByKey: boolean): this {
+    this.queryDepth += 1
+    if (this.queryDepth === 1) this.withClause(node)
+    if (node.kind === 'SelectNode') this.selectStatement(node, isAliasingByKey)
+    else this.compoundSelect(node, isAliasingByKey)
+    this.queryDepth -= 1
+    return this
+  }
+
+  /** Compiles with no enclosing query to correlate to (derived tables, CTE bodies). */
+  private uncorrelated(compile: () => void): this {
+    const enclosing = this.enclosingSources
+    this.enclosingSources = []
+    compile()
+    this.enclosingSources = enclosing
+    return this
+  }
+
+  /** `WITH [RECURSIVE] "a" as (…), "b"("x", "y") as (…) `; a recursive CTE lists its columns. */
+  private withClause(query: QueryNode): void {
+    const tables = commonTablesUsedBy(query)
+    if (tables.length === 0) return
+    this.write(tables.some((table) => table.isRecursive) ? 'with recursive ' : 'with ')
+    tables.forEach((table, index) => {
+      if (index > 0) this.write(', ')
+      this.write(this.quoteIdentifier(table.name))
+      if (table.isRecursive) this.write(`(${this.identifierList(resultColumnsOfQuery(table.query).map((column) => column.key))})`)
+      this.write(' as (').uncorrelated(() => this.query(table.query, true)).write(')')
+    })
+    this.write(' ')
+  }
+
+  private compoundSelect(node: CompoundSelectNode, isAliasingByKey: boolean): void {
+    this.compoundMember(node.first, isAliasingByKey)
+    for (const member of node.members) {
+      this.write(` ${member.operator} `)
+      this.compoundMember(member.query, isAliasingByKey)
+    }
+    const columns = resultColumnsOfQuery(node)
+    if (node.orderBy.length > 0) this.write(' order by ').list(node.orderBy.map((term) => compoundOrderTerm(term, columns, isAliasingByKey)), ', ')
+    this.limitOffset(node.limit, node.offset)
+  }
+
+  /** `f(…) over (partition by … order by … rows between … and …)`. */
+  private windowFunction(node: WindowFunctionNode): void {
+    this.visit(node.function).write(' over (')
+    let separator = ''
+    if (node.partitionBy.length > 0) {
+      this.write('partition by ').list(node.partitionBy, ', ')
+      separator = ' '
+    }
+    if (node.orderBy.length > 0) {
+      this.write(`${separator}order by `).list(node.orderBy, ', ')
+      separator = ' '
+    }
+    if (node.frame) {
+      this.write(`${separator}${node.frame.unit} between `).frameBound(node.frame.start).write(' and ').frameBound(node.frame.end)
+    }
+    this.write(')')
+  }
+
+  /** One end of a window frame: `unbounded preceding`, `current row`, `? preceding`, …. */
+  protected frameBound(bound: FrameBound): this {
+    return bound.offset ? this.visit(bound.offset).write(` ${bound.position}`) : this.write(bound.position)
+  }
+
+  private selectStatement(node: SelectNode, isAliasingByKey: boolean): void {
+    const from = fromListOf(node, this.enclosingSources)
+    // Subqueries anywhere in this SELECT correlate to its sources, joined ones included.
+    this.enclosingSources.push([...from, ...node.joins.map((join) => join.source)])
+    this.write('select ')
+    if (node.distinctOn.length > 0) this.distinctOn(node.distinctOn)
+    else if (node.isDistinct) this.write('distinct ')
+    this.resultColumnList(node.columns, isAliasingByKey)
     if (from.length > 0) this.write(' from ').list(from, ', ')
     for (const join of node.joins) this.visit(join)
     if (node.where) this.write(' where ').visit(node.where)
@@ -330,7 +528,8 @@ export class SqlCompiler {
     if (node.having) this.write(' having ').visit(node.having)
     if (node.orderBy.length > 0) this.write(' order by ').list(node.orderBy, ', ')
     this.limitOffset(node.limit, node.offset)
-    if (node.isForUpdate) this.forUpdate()
+    if (node.forUpdate) this.forUpdate(node.forUpdate)
+    this.enclosingSources.pop()
   }
 
   private inDdl(compile: () => void): void {
@@ -373,10 +572,22 @@ export class SqlCompiler {
   }
 }
 
+/**
+ * What subqueries in an UPDATE or DELETE correlate to: the target table and the tables it reads,
+ * so `where(exists(select(…).where(posts.c.userId.eq(users.c.id))))` reads the row being changed.
+ */
+function correlationSourcesOf(node: StatementNode): (readonly FromNode[])[] {
+  if (node.kind === 'UpdateNode') return [[node.table, ...node.from]]
+  if (node.kind === 'DeleteNode') return [[node.table, ...node.using]]
+  return []
+}
+
 function resultColumnsOf(node: StatementNode): readonly ResultColumn[] | undefined {
   switch (node.kind) {
     case 'SelectNode':
       return node.columns
+    case 'CompoundSelectNode':
+      return resultColumnsOfQuery(node)
     case 'InsertNode':
     case 'UpdateNode':
     case 'DeleteNode':

@@ -1,4 +1,5 @@
 import type { DriverConnection } from './driver'
+import type { InvalidateReason } from './engine-events'
 
 /** Pool counters, as `engine.pool.status()` reports them. */
 export interface PoolStatus {
@@ -16,12 +17,16 @@ export interface PoolStatus {
 
 /** What the engine needs from a pool (the implementation lives in @athanor/pool). */
 export interface ConnectionPool {
+  /** Lends a connection, waiting at most `poolTimeout` ms (then `PoolTimeoutError`). */
   acquire(): Promise<DriverConnection>
-  /** Returns a healthy connection for reuse. */
-  release(connection: DriverConnection): void
-  /** Discards a broken connection instead of returning it. */
-  invalidate(connection: DriverConnection): Promise<void>
+  /**
+   * Takes a connection back: an open transaction is rolled back first, and a connection the
+   * pool should not keep (overflow, recycled, dead) is closed instead.
+   */
+  release(connection: DriverConnection): Promise<void>
+  /** Closes a connection that must not be reused instead of taking it back. */
+  invalidate(connection: DriverConnection, reason: InvalidateReason, error?: unknown): Promise<void>
   status(): PoolStatus
-  /** Closes every connection. */
+  /** Closes every connection; see `Engine.dispose`. */
   dispose(): Promise<void>
 }

@@ -1,3 +1,4 @@
+import type { Dialect } from '../compiler/dialect'
 import { ArgumentError } from '../errors/argument-error'
 import { OperationalError } from '../errors/database-error'
 import type { Executable } from '../statements/executable'
@@ -5,16 +6,22 @@ import type { DriverConnection, DriverResult } from './driver'
 import type { EngineContext } from './engine-context'
 import type { IsolationLevel } from './isolation-level'
 import { Result } from './result'
+import { type BatchStep, isParameterList, needsSplitting, type ParameterSet, planBatch, runBatch } from './statement-batch'
 
 /**
  * One connection checked out of the engine's pool. "Commit as you go", as in SQLAlchemy 2.0: the
  * first statement begins a transaction, `commit()` / `rollback()` end it, and `close()` rolls back
  * anything uncommitted before returning the connection to the pool.
+ *
+ * A driver error that means the database connection is gone (`OperationalError.isDisconnect`)
+ * invalidates it on the spot: the pool discards it (and replaces the connections opened before
+ * it), and every later statement on this `Connection` fails; close it and check out another.
  */
 export class Connection {
   private isInTransaction = false
   private isClosed = false
-  private isBroken = false
+  /** Set once the database connection was discarded; what caused it (undefined: invalidate() without a reason). */
+  private invalidation: { readonly cause: unknown } | undefined
   private savepointCount = 0
 
   constructor(
@@ -28,11 +35,37 @@ export class Connection {
     return this.isInTransaction
   }
 
+  /** True once the database connection was discarded, by `invalidate()` or because it was lost. */
+  get invalidated(): boolean {
+    return this.invalidation !== undefined
+  }
+
+  /** The server's id for this connection (PostgreSQL backend pid, MySQL connection id); undefined for SQLite. */
+  get serverConnectionId(): number | undefined {
+    return this.driverConnection.serverConnectionId
+  }
+
   /**
-   * Runs a statement and returns its typed rows. `params` fills named parameters of `text()`:
-   * `execute(text("select * from users where name = :name"), { name: "ada" })`.
+   * The engine's dialect: what this database can do (`connection.dialect.capabilities`), for
+   * layers such as the ORM that build statements for the connection they were handed.
    */
-  async execute<Row>(statement: Executable<Row>, params?: Readonly<Record<string, unknown>>): Promise<Result<Row>> {
+  get dialect(): Dialect {
+    return this.context.dialect
+  }
+
+  /**
+   * Runs a statement and returns its typed rows. `params` fills named parameters of `text()` and
+   * `bindParam()`: `execute(text("select * from users where name = :name"), { name: "ada" })`.
+   * A list of parameter sets runs the statement once per set (executemany), as one statement:
+   * `rowCount` summed, rows concatenated, all or nothing (a savepoint inside the transaction).
+   *
+   * ```ts
+   * await connection.execute(text("insert into t (a) values (:a)"), [{ a: 1 }, { a: 2 }])
+   * ```
+   */
+  async execute<Row>(statement: Executable<Row>, params?: ParameterSet | readonly ParameterSet[]): Promise<Result<Row>> {
+    const { maxParameters } = this.context.dialect.capabilities
+    if (isParameterList(params) || needsSplitting(statement.node, maxParameters)) return this.executeBatch<Row>(planBatch(statement, params, maxParameters))
     const { preparer } = this.context
     const prepared = preparer.prepare(statement.node)
     const values = preparer.bind(prepared.compiled, params)
@@ -54,14 +87,17 @@ export class Connection {
   /** Commits the current transaction, if any; the next statement begins a new one. */
   async commit(): Promise<void> {
     if (!this.isInTransaction) return
+    // The server rolled the transaction back when the connection died: committing must not look like it worked.
+    if (this.invalidation !== undefined) throw OperationalError.connectionInvalidated(this.invalidation.cause)
     this.isInTransaction = false
     await this.run(this.context.dialect.transactionSql.commit, [], 'array', false, false)
   }
 
-  /** Rolls back the current transaction, if any. */
+  /** Rolls back the current transaction, if any. On an invalidated connection there is nothing left to roll back. */
   async rollback(): Promise<void> {
     if (!this.isInTransaction) return
     this.isInTransaction = false
+    if (this.invalidation !== undefined) return
     await this.run(this.context.dialect.transactionSql.rollback, [], 'array', false, false)
   }
 
@@ -78,7 +114,7 @@ export class Connection {
     try {
       result = await work(this)
     } catch (error) {
-      if (this.isInTransaction && !this.isBroken) {
+      if (this.isInTransaction && this.invalidation === undefined) {
         await this.run(sql.rollbackToSavepoint(name), [], 'array', false, false)
         await this.run(sql.releaseSavepoint(name), [], 'array', false, false)
       }
@@ -91,16 +127,29 @@ export class Connection {
   /** Rolls back anything uncommitted and returns the connection to the pool. Safe to call twice. */
   async close(): Promise<void> {
     if (this.isClosed) return
+    let rollbackError: unknown
     try {
-      if (this.isInTransaction && !this.isBroken) await this.rollback()
-    } catch {
-      this.isBroken = true // a connection that cannot roll back must not be reused
-    } finally {
-      this.isClosed = true
-      this.context.events.emit('checkin', this.driverConnection)
-      if (this.isBroken) await this.context.pool.invalidate(this.driverConnection)
-      else this.context.pool.release(this.driverConnection)
+      if (this.isInTransaction) await this.rollback()
+    } catch (error) {
+      rollbackError = error
     }
+    this.isClosed = true
+    this.context.events.emit('checkin', this.driverConnection)
+    if (this.invalidation !== undefined) return // the pool has already discarded it
+    // A connection that cannot roll back must not be reused.
+    if (rollbackError !== undefined) await this.context.pool.invalidate(this.driverConnection, 'resetFailed', rollbackError)
+    else await this.context.pool.release(this.driverConnection)
+  }
+
+  /**
+   * Discards the database connection instead of returning it to the pool, for a connection you
+   * know is broken or must not be reused (e.g. after changing session state you cannot undo).
+   * The pool opens a new one when needed; this `Connection` is closed.
+   */
+  async invalidate(error?: unknown): Promise<void> {
+    if (this.isClosed) return
+    await this.discardDriverConnection('requested', error)
+    await this.close()
   }
 
   /** `await using connection = await engine.connect()` closes it at the end of the block. */
@@ -114,8 +163,16 @@ export class Connection {
     this.isInTransaction = true
   }
 
+  // A savepoint makes several statements all-or-nothing, as one would be; in AUTOCOMMIT mode there
+  // is no transaction to hold one, and each statement commits on its own.
+  private async executeBatch<Row>(steps: readonly BatchStep[]): Promise<Result<Row>> {
+    const runSteps = () => runBatch<Row>(steps, (step) => this.execute(step.statement as Executable<Row>, step.params))
+    return steps.length > 1 && this.isolationLevel !== 'AUTOCOMMIT' ? this.beginNested(runSteps) : runSteps()
+  }
+
   private async run(sql: string, params: readonly unknown[], rowMode: 'array' | 'object', returnsRows: boolean | undefined, readsBigIntegers: boolean): Promise<DriverResult> {
     if (this.isClosed) throw new ArgumentError('This connection is closed; get a new one with engine.connect().')
+    if (this.invalidation !== undefined) throw OperationalError.connectionInvalidated(this.invalidation.cause)
     const { events } = this.context
     const isObserved = events.has('beforeExecute') || events.has('afterExecute') || this.context.logger !== undefined
     const startedAt = isObserved ? performance.now() : 0
@@ -125,7 +182,9 @@ export class Connection {
       result = await this.driverConnection.execute(sql, params, { rowMode, returnsRows, readsBigIntegers })
     } catch (error) {
       const translated = this.context.dialect.translateError(error, sql)
-      if (translated instanceof OperationalError && !translated.isRetryable) this.isBroken = true
+      // Only a lost connection is discarded: after a deadlock, a lock timeout or a constraint
+      // violation the connection is still fine (rollback() makes it usable again).
+      if (translated instanceof OperationalError && translated.isDisconnect) await this.discardDriverConnection('disconnect', translated)
       throw translated
     }
     if (isObserved) {
@@ -134,5 +193,12 @@ export class Connection {
       this.context.logger?.(`${sql} [${params.length} params, ${result.rowCount} rows, ${durationMs.toFixed(2)} ms]`)
     }
     return result
+  }
+
+  /** Hands the database connection back to the pool for closing; this object stays open but unusable. */
+  private async discardDriverConnection(reason: 'requested' | 'disconnect', cause: unknown): Promise<void> {
+    if (this.invalidation !== undefined) return
+    this.invalidation = { cause }
+    await this.context.pool.invalidate(this.driverConnection, reason, cause)
   }
 }

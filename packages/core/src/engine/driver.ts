@@ -19,12 +19,23 @@ export interface DriverResult {
 
 /** One open database connection, wrapped by a dialect's driver adapter (`*-driver.ts`). */
 export interface DriverConnection {
+  /**
+   * The server's id for this connection (PostgreSQL backend pid, MySQL/MariaDB connection id), as
+   * `pg_stat_activity.pid` / `information_schema.processlist.id` show it; undefined for SQLite.
+   */
+  readonly serverConnectionId?: number
   /** Runs one statement; synchronous drivers may return the result directly. */
   execute(sql: string, params: readonly unknown[], options: DriverExecuteOptions): DriverResult | Promise<DriverResult>
   /** Closes the underlying connection. */
   close(): void | Promise<void>
   /** A cheap liveness check. */
   ping(): boolean | Promise<boolean>
+  /**
+   * Readies the connection for its next borrower: rolls back a transaction the driver sees open,
+   * however it was begun (even by a `text("begin")`). Sends nothing when none is open. Returns
+   * false when the connection is known to be dead, so the pool closes it instead of keeping it.
+   */
+  reset(): boolean | Promise<boolean>
 }
 
 /** Opens connections; one per dialect. */

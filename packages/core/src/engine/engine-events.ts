@@ -12,6 +12,21 @@ export interface AfterExecuteEvent extends ExecuteEvent {
   readonly durationMs: number
 }
 
+/**
+ * Why a connection was invalidated: `requested` by `connection.invalidate()`, a `disconnect`
+ * error (or the driver saw it die), a failed `prePing` at checkout, or a rollback at checkin
+ * that failed (`resetFailed`).
+ */
+export type InvalidateReason = 'requested' | 'disconnect' | 'prePing' | 'resetFailed'
+
+/** Passed to `invalidate` listeners. */
+export interface InvalidateEvent {
+  readonly connection: DriverConnection
+  readonly reason: InvalidateReason
+  /** The error that revealed it, when there was one. */
+  readonly error: unknown
+}
+
 /** Engine events and the argument each listener receives. */
 export interface EngineEventMap {
   /** A new database connection was opened. */
@@ -20,6 +35,10 @@ export interface EngineEventMap {
   checkout: DriverConnection
   /** A connection was given back to the pool. */
   checkin: DriverConnection
+  /** A connection was found unusable and is being discarded; `close` follows. */
+  invalidate: InvalidateEvent
+  /** A database connection was closed (overflow returned, recycled, invalidated, disposed). */
+  close: DriverConnection
   beforeExecute: ExecuteEvent
   afterExecute: AfterExecuteEvent
 }
@@ -33,6 +52,8 @@ export class EngineEvents {
     connect: [],
     checkout: [],
     checkin: [],
+    invalidate: [],
+    close: [],
     beforeExecute: [],
     afterExecute: [],
   }

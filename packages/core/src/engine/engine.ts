@@ -61,7 +61,14 @@ export class Engine {
     }
   }
 
-  /** Listens to an engine event: `connect`, `checkout`, `checkin`, `beforeExecute`, `afterExecute`. Returns an unsubscribe function. */
+  /**
+   * Listens to an engine event: `connect`, `checkout`, `checkin`, `invalidate`, `close`,
+   * `beforeExecute`, `afterExecute`. Returns an unsubscribe function.
+   *
+   * ```ts
+   * const stop = engine.on("invalidate", ({ reason, error }) => log.warn(`connection dropped: ${reason}`, error))
+   * ```
+   */
   on<E extends EngineEventName>(event: E, listener: EngineListener<E>): () => void {
     return this.events.on(event, listener)
   }
@@ -73,7 +80,14 @@ export class Engine {
     })
   }
 
-  /** Closes every pooled connection. Connections still checked out are closed when returned. */
+  /**
+   * Closes every pooled connection; the engine stays usable and later checkouts open new
+   * connections (as SQLAlchemy's `engine.dispose()`: call it after a fork, a failover, or at
+   * shutdown). Idle connections are closed before the promise resolves; connections still checked
+   * out are closed when they are returned, never reused; callers waiting for a connection are
+   * served by the new connections. With `sqlite::memory:` the database lives in its one
+   * connection, so dispose() discards the data.
+   */
   async dispose(): Promise<void> {
     await this.connectionPool.dispose()
   }

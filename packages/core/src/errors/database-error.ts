@@ -44,15 +44,38 @@ export class CheckViolationError extends IntegrityError {
   override readonly name: string = 'CheckViolationError'
 }
 
+/** What a dialect knows about an operational failure, beyond the common details. */
+export interface OperationalErrorDetails extends DatabaseErrorDetails {
+  /** Running the whole transaction again may succeed (deadlock, serialization failure, busy). */
+  readonly isRetryable?: boolean
+  /** The connection is gone (server closed it, network reset): it must be discarded, not reused. */
+  readonly isDisconnect?: boolean
+}
+
 /** The database could not do the work: connection lost or refused, deadlock, serialization failure, lock timeout. */
 export class OperationalError extends DatabaseError {
   override readonly name: string = 'OperationalError'
   /** True when running the whole transaction again may succeed (deadlock, serialization failure, busy). */
   readonly isRetryable: boolean
+  /**
+   * True when the connection is dead (the server closed it, the network dropped it). The connection
+   * that saw it is invalidated, and the pool replaces every connection opened before it.
+   */
+  readonly isDisconnect: boolean
 
-  constructor(message: string, details: DatabaseErrorDetails & { isRetryable?: boolean } = {}) {
+  constructor(message: string, details: OperationalErrorDetails = {}) {
     super(message, details)
     this.isRetryable = details.isRetryable ?? false
+    this.isDisconnect = details.isDisconnect ?? false
+  }
+
+  /** A statement on a `Connection` whose database connection was lost or invalidated earlier. */
+  static connectionInvalidated(cause: unknown): OperationalError {
+    return new OperationalError(
+      'This connection was invalidated (its database connection was lost or invalidate() was called); ' +
+        'any open transaction was rolled back. Close it and get a new one with engine.connect().',
+      { cause, isDisconnect: true },
+    )
   }
 }
 

@@ -10,6 +10,7 @@ export {
   NotNullViolationError,
   CheckViolationError,
   OperationalError,
+  type OperationalErrorDetails,
   ProgrammingError,
   DataError,
 } from './database-error'

@@ -4,6 +4,10 @@ import { betweenNode } from '../nodes/between-node'
 import { concatNode } from '../nodes/concat-node'
 import type { ExpressionNode } from '../nodes/expression-node'
 import { inListNode } from '../nodes/in-list-node'
+import { inSubqueryNode } from '../nodes/in-subquery-node'
+import { resultColumnsOfQuery } from '../nodes/query-node'
+import type { SelectBase } from '../statements/select-base'
+import { ArgumentError } from '../errors/argument-error'
 import { isNullNode } from '../nodes/is-null-node'
 import { labelNode } from '../nodes/label-node'
 import { likeNode } from '../nodes/like-node'
@@ -14,6 +18,9 @@ import { inferSqlType } from '../schema/sql-type'
 
 /** A value that may stand on the right of an operator: a JS value (bound) or another expression. */
 export type Operand<T> = T | null | Expression<T | null>
+
+/** A query whose one column holds values comparable with `T`, as `in(select(…))` takes. */
+export type ColumnQuery<T> = SelectBase<{ readonly [key: string]: T | null }>
 
 /** A boolean SQL expression, as taken by `where`, `having`, `and`, `or`. */
 export type Condition = Expression<boolean | null>
@@ -62,14 +69,17 @@ export class Expression<T> {
     return this.compare('>=', other)
   }
 
-  /** `this IN (…)`; an empty list is a condition that is always false. */
-  in(values: readonly Operand<T>[]): Expression<boolean> {
-    return condition(inListNode(this.node, values.map((v) => toOperandNode(v, this.sqlType)), false))
+  /**
+   * `this IN (…)` over a list (an empty list is a condition that is always false) or a one-column
+   * query: `users.c.id.in(select(posts.c.userId).where(posts.c.views.gt(100)))`.
+   */
+  in(values: readonly Operand<T>[] | ColumnQuery<T>): Expression<boolean> {
+    return this.membership(values, false)
   }
 
-  /** `this NOT IN (…)`; an empty list is a condition that is always true. */
-  notIn(values: readonly Operand<T>[]): Expression<boolean> {
-    return condition(inListNode(this.node, values.map((v) => toOperandNode(v, this.sqlType)), true))
+  /** `this NOT IN (…)` over a list (an empty list is a condition that is always true) or a one-column query. */
+  notIn(values: readonly Operand<T>[] | ColumnQuery<T>): Expression<boolean> {
+    return this.membership(values, true)
   }
 
   /** `this BETWEEN low AND high`. */
@@ -155,6 +165,14 @@ export class Expression<T> {
   /** Names the expression in a select list: `select(func.count().label("n"))` gives rows `{ n }`. */
   label<K extends string>(name: K): Labeled<T, K> {
     return new Labeled<T, K>(name, this.node, this.sqlType)
+  }
+
+  private membership(values: readonly Operand<T>[] | ColumnQuery<T>, isNegated: boolean): Expression<boolean> {
+    if (Array.isArray(values)) return condition(inListNode(this.node, values.map((v) => toOperandNode(v, this.sqlType)), isNegated))
+    const query = (values as ColumnQuery<T>).node
+    const count = resultColumnsOfQuery(query).length
+    if (count !== 1) throw new ArgumentError(`${isNegated ? 'notIn' : 'in'}(select …): the query must select exactly one column, not ${count}.`)
+    return condition(inSubqueryNode(this.node, query, isNegated))
   }
 
   private compare(operator: BinaryOperator, other: Operand<T>): Expression<boolean> {

@@ -2,15 +2,20 @@ import type { ExpressionNode } from './expression-node'
 import type { ResultColumn } from './result-column'
 import type { TableNode } from './table-node'
 
-/** `DELETE FROM table [WHERE …] [RETURNING …]`. */
+/** `DELETE FROM table [USING other, …] [WHERE …] [RETURNING …]`. */
 export interface DeleteNode {
   readonly kind: 'DeleteNode'
   readonly table: TableNode
+  /** Other tables the WHERE reads: a row is deleted when some combination of their rows satisfies it. */
+  readonly using: readonly TableNode[]
   readonly where: ExpressionNode | undefined
   readonly returning: readonly ResultColumn[]
 }
 
-export const deleteNode = (table: TableNode): DeleteNode => Object.freeze({ kind: 'DeleteNode', table, where: undefined, returning: Object.freeze([]) })
+export const deleteNode = (table: TableNode): DeleteNode =>
+  Object.freeze({ kind: 'DeleteNode', table, using: Object.freeze([]), where: undefined, returning: Object.freeze([]) })
+
+export const withDeleteUsing = (node: DeleteNode, using: readonly TableNode[]): DeleteNode => Object.freeze({ ...node, using: Object.freeze([...node.using, ...using]) })
 
 export const withDeleteWhere = (node: DeleteNode, where: ExpressionNode): DeleteNode => Object.freeze({ ...node, where })
 

@@ -1,23 +1,47 @@
 import type { ColumnNode } from './column-node'
 import type { ExpressionNode } from './expression-node'
+import type { OnConflictNode } from './on-conflict-node'
 import type { ResultColumn } from './result-column'
+import type { SelectNode } from './select-node'
 import type { TableNode } from './table-node'
 
-/** `INSERT INTO table (columns) VALUES (…), (…) [RETURNING …]`. */
+/**
+ * `INSERT INTO table (columns) VALUES (…), (…) | SELECT … [ON CONFLICT …] [RETURNING …]`.
+ * The rows come either from `rows` or from `select`, never both.
+ */
 export interface InsertNode {
   readonly kind: 'InsertNode'
   readonly table: TableNode
   readonly columns: readonly ColumnNode[]
   /** One list of values per row, in the order of `columns`. */
   readonly rows: readonly (readonly ExpressionNode[])[]
+  /** `INSERT … SELECT`: the query whose rows are inserted, its columns in the order of `columns`. */
+  readonly select: SelectNode | undefined
+  readonly onConflict: OnConflictNode | undefined
   readonly returning: readonly ResultColumn[]
 }
 
 export const insertNode = (table: TableNode): InsertNode =>
-  Object.freeze({ kind: 'InsertNode', table, columns: Object.freeze([]), rows: Object.freeze([]), returning: Object.freeze([]) })
+  Object.freeze({
+    kind: 'InsertNode',
+    table,
+    columns: Object.freeze([]),
+    rows: Object.freeze([]),
+    select: undefined,
+    onConflict: undefined,
+    returning: Object.freeze([]),
+  })
 
 export const withValues = (node: InsertNode, columns: readonly ColumnNode[], rows: readonly (readonly ExpressionNode[])[]): InsertNode =>
-  Object.freeze({ ...node, columns: Object.freeze([...columns]), rows: Object.freeze(rows.map((row) => Object.freeze([...row]))) })
+  Object.freeze({ ...node, columns: Object.freeze([...columns]), rows: Object.freeze(rows.map((row) => Object.freeze([...row]))), select: undefined })
+
+/** The same INSERT with only some of its rows (rows are frozen already, so they are shared). */
+export const withRows = (node: InsertNode, rows: readonly (readonly ExpressionNode[])[]): InsertNode => Object.freeze({ ...node, rows: Object.freeze([...rows]) })
+
+export const withInsertSelect = (node: InsertNode, columns: readonly ColumnNode[], select: SelectNode): InsertNode =>
+  Object.freeze({ ...node, columns: Object.freeze([...columns]), rows: Object.freeze([]), select })
+
+export const withOnConflict = (node: InsertNode, onConflict: OnConflictNode): InsertNode => Object.freeze({ ...node, onConflict })
 
 export const withInsertReturning = (node: InsertNode, returning: readonly ResultColumn[]): InsertNode =>
   Object.freeze({ ...node, returning: Object.freeze([...returning]) })

@@ -1,3 +1,6 @@
+import type { AliasNode } from './alias-node'
+import type { CommonTableExpressionNode } from './common-table-expression-node'
+import type { CompoundSelectNode } from './compound-select-node'
 import type { CreateIndexNode } from './create-index-node'
 import type { CreateTableNode } from './create-table-node'
 import type { DeleteNode } from './delete-node'
@@ -7,15 +10,16 @@ import type { InsertNode } from './insert-node'
 import type { JoinNode } from './join-node'
 import type { OrderByNode } from './order-by-node'
 import type { SelectNode } from './select-node'
+import type { SubqueryNode } from './subquery-node'
 import type { TableNode } from './table-node'
 import type { TextNode } from './text-node'
 import type { UpdateNode } from './update-node'
 
 /** A statement the engine can execute. */
-export type StatementNode = SelectNode | InsertNode | UpdateNode | DeleteNode | TextNode | CreateTableNode | DropTableNode | CreateIndexNode
+export type StatementNode = SelectNode | CompoundSelectNode | InsertNode | UpdateNode | DeleteNode | TextNode | CreateTableNode | DropTableNode | CreateIndexNode
 
 /** Every node kind; a compiler must handle each one. */
-export type Node = ExpressionNode | StatementNode | TableNode | JoinNode | OrderByNode
+export type Node = ExpressionNode | StatementNode | TableNode | AliasNode | SubqueryNode | CommonTableExpressionNode | JoinNode | OrderByNode
 
 export type NodeKind = Node['kind']
 export type NodeOf<K extends NodeKind> = Extract<Node, { kind: K }>

@@ -1,14 +1,22 @@
 import type { ExpressionNode } from './expression-node'
+import type { FromNode } from './from-node'
 import type { JoinNode } from './join-node'
 import type { OrderByNode } from './order-by-node'
 import type { ResultColumn } from './result-column'
-import type { TableNode } from './table-node'
+
+/** FOR UPDATE: which rows' locks to take, and what to do when another transaction holds them. */
+export interface ForUpdateClause {
+  /** `wait` (the default), `nowait` (fail at once) or `skip locked` (leave locked rows out). */
+  readonly waitPolicy: 'wait' | 'nowait' | 'skip locked'
+  /** FOR UPDATE OF: lock only these sources' rows; empty means all. */
+  readonly of: readonly FromNode[]
+}
 
 /** A SELECT statement. Every updater returns a new node and shares the unchanged parts. */
 export interface SelectNode {
   readonly kind: 'SelectNode'
   readonly columns: readonly ResultColumn[]
-  readonly from: readonly TableNode[]
+  readonly from: readonly FromNode[]
   readonly joins: readonly JoinNode[]
   readonly where: ExpressionNode | undefined
   readonly groupBy: readonly ExpressionNode[]
@@ -17,12 +25,14 @@ export interface SelectNode {
   readonly limit: ExpressionNode | undefined
   readonly offset: ExpressionNode | undefined
   readonly isDistinct: boolean
-  readonly isForUpdate: boolean
+  /** DISTINCT ON (…), PostgreSQL only. */
+  readonly distinctOn: readonly ExpressionNode[]
+  readonly forUpdate: ForUpdateClause | undefined
 }
 
 const EMPTY: readonly never[] = Object.freeze([])
 
-export const selectNode = (columns: readonly ResultColumn[], from: readonly TableNode[]): SelectNode =>
+export const selectNode = (columns: readonly ResultColumn[], from: readonly FromNode[]): SelectNode =>
   Object.freeze({
     kind: 'SelectNode',
     columns: Object.freeze([...columns]),
@@ -35,12 +45,13 @@ export const selectNode = (columns: readonly ResultColumn[], from: readonly Tabl
     limit: undefined,
     offset: undefined,
     isDistinct: false,
-    isForUpdate: false,
+    distinctOn: EMPTY,
+    forUpdate: undefined,
   })
 
 const update = (node: SelectNode, changes: Partial<Omit<SelectNode, 'kind'>>): SelectNode => Object.freeze({ ...node, ...changes })
 
-export const withFrom = (node: SelectNode, from: readonly TableNode[]): SelectNode => update(node, { from: Object.freeze([...node.from, ...from]) })
+export const withFrom = (node: SelectNode, from: readonly FromNode[]): SelectNode => update(node, { from: Object.freeze([...node.from, ...from]) })
 export const withJoin = (node: SelectNode, join: JoinNode): SelectNode => update(node, { joins: Object.freeze([...node.joins, join]) })
 export const withWhere = (node: SelectNode, where: ExpressionNode): SelectNode => update(node, { where })
 export const withGroupBy = (node: SelectNode, groupBy: readonly ExpressionNode[]): SelectNode =>
@@ -51,4 +62,7 @@ export const withOrderBy = (node: SelectNode, orderBy: readonly OrderByNode[]): 
 export const withLimit = (node: SelectNode, limit: ExpressionNode): SelectNode => update(node, { limit })
 export const withOffset = (node: SelectNode, offset: ExpressionNode): SelectNode => update(node, { offset })
 export const withDistinct = (node: SelectNode): SelectNode => update(node, { isDistinct: true })
-export const withForUpdate = (node: SelectNode): SelectNode => update(node, { isForUpdate: true })
+export const withDistinctOn = (node: SelectNode, distinctOn: readonly ExpressionNode[]): SelectNode =>
+  update(node, { distinctOn: Object.freeze([...node.distinctOn, ...distinctOn]) })
+export const withForUpdate = (node: SelectNode, forUpdate: ForUpdateClause): SelectNode =>
+  update(node, { forUpdate: Object.freeze({ waitPolicy: forUpdate.waitPolicy, of: Object.freeze([...forUpdate.of]) }) })

@@ -8,20 +8,24 @@ export interface Assignment {
   readonly value: ExpressionNode
 }
 
-/** `UPDATE table SET col = value, … [WHERE …] [RETURNING …]`. */
+/** `UPDATE table SET col = value, … [FROM other, …] [WHERE …] [RETURNING …]`. */
 export interface UpdateNode {
   readonly kind: 'UpdateNode'
   readonly table: TableNode
   readonly assignments: readonly Assignment[]
+  /** Other tables the WHERE and the values read from (UPDATE … FROM; a multi-table UPDATE on MySQL). */
+  readonly from: readonly TableNode[]
   readonly where: ExpressionNode | undefined
   readonly returning: readonly ResultColumn[]
 }
 
 export const updateNode = (table: TableNode): UpdateNode =>
-  Object.freeze({ kind: 'UpdateNode', table, assignments: Object.freeze([]), where: undefined, returning: Object.freeze([]) })
+  Object.freeze({ kind: 'UpdateNode', table, assignments: Object.freeze([]), from: Object.freeze([]), where: undefined, returning: Object.freeze([]) })
 
 export const withAssignments = (node: UpdateNode, assignments: readonly Assignment[]): UpdateNode =>
   Object.freeze({ ...node, assignments: Object.freeze([...node.assignments, ...assignments.map((a) => Object.freeze({ ...a }))]) })
+
+export const withUpdateFrom = (node: UpdateNode, from: readonly TableNode[]): UpdateNode => Object.freeze({ ...node, from: Object.freeze([...node.from, ...from]) })
 
 export const withUpdateWhere = (node: UpdateNode, where: ExpressionNode): UpdateNode => Object.freeze({ ...node, where })
 

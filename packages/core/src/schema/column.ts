@@ -2,6 +2,7 @@ import { Expression } from '../expressions/expression'
 import { type ColumnNode, columnNode } from '../nodes/column-node'
 import type { SqlType } from './sql-type'
 import type { TableNode } from '../nodes/table-node'
+import type { AliasNode } from '../nodes/alias-node'
 import type { ColumnConfig } from './column-builder'
 
 /**
@@ -21,8 +22,10 @@ export class Column<T, K extends string = string, IsOptional extends boolean = b
     readonly name: string,
     readonly table: TableNode,
     readonly config: ColumnConfig,
+    /** The alias the column is read through (`alias(users, "u").c.name`), when not the table itself. */
+    source: AliasNode | TableNode = table,
   ) {
-    super(columnNode(table, name, config.type), config.type as SqlType<T>)
+    super(columnNode(source, name, config.type), config.type as SqlType<T>)
   }
 
   /** True when this column generates its own value on insert (a lone integer primary key). */

@@ -2,8 +2,8 @@ import type { CompiledQuery } from '../compiler/compiled-query'
 import type { Dialect } from '../compiler/dialect'
 import type { Condition } from '../expressions/expression'
 import { conjoin } from '../expressions/logical'
-import { type DeleteNode, deleteNode, withDeleteReturning, withDeleteWhere } from '../nodes/delete-node'
-import type { ColumnMap, Table } from '../schema/table'
+import { type DeleteNode, deleteNode, withDeleteReturning, withDeleteUsing, withDeleteWhere } from '../nodes/delete-node'
+import type { AnyTable, ColumnMap, Table } from '../schema/table'
 import type { Executable } from './executable'
 import { type RowOfItems, resultColumnsOfItems, type SelectItem } from './select-items'
 
@@ -15,6 +15,19 @@ export class Delete<C extends ColumnMap, Row> implements Executable<Row> {
     readonly table: Table<C>,
     readonly node: DeleteNode,
   ) {}
+
+  /**
+   * Other tables the WHERE reads: a row is deleted when some combination of their rows satisfies
+   * it. PostgreSQL `DELETE … USING`, MySQL `DELETE posts FROM posts, users …`, SQLite (which has no
+   * USING) `DELETE … WHERE EXISTS (SELECT 1 FROM users WHERE …)`.
+   *
+   * ```ts
+   * deleteFrom(posts).using(users).where(posts.c.userId.eq(users.c.id), users.c.isActive.eq(false))
+   * ```
+   */
+  using(...tables: AnyTable[]): Delete<C, Row> {
+    return new Delete(this.table, withDeleteUsing(this.node, tables.map((table) => table.node)))
+  }
 
   /** WHERE; several conditions are ANDed, and calling `where` again ANDs more. Without WHERE every row is deleted. */
   where(...conditions: Condition[]): Delete<C, Row> {

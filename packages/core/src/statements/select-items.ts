@@ -3,18 +3,44 @@ import { Expression, type Labeled } from '../expressions/expression'
 import { labelNode } from '../nodes/label-node'
 import { type ResultColumn, resultColumn } from '../nodes/result-column'
 import { Column } from '../schema/column'
-import { type AnyTable, type ColumnMap, type Simplify, Table, type TableRow } from '../schema/table'
+import { type AnyTable, type Simplify, Table } from '../schema/table'
+import { Alias, type AnyAlias } from '../sources/alias'
+import { type AnyCommonTableExpression, CommonTableExpression } from '../sources/common-table-expression'
+import { type AnyDerivedColumn, DerivedColumn } from '../sources/derived-column'
+import { type AnySubquery, Subquery } from '../sources/subquery'
+import { type EntityItem, type EntityRow, entityResultColumns, isEntityItem } from './entity-item'
 
-/** What a select list (or RETURNING) may name: whole tables, columns, labelled expressions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: any column or label fits
-export type SelectItem = AnyTable | Column<any, string, boolean> | Labeled<any, string>
+/**
+ * What a select list (or RETURNING) may name: whole tables, aliases, subqueries and CTEs (all
+ * their columns), columns, and labelled expressions.
+ */
+export type SelectItem =
+  | AnyTable
+  | AnyAlias
+  | AnySubquery
+  | AnyCommonTableExpression
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: any column or label fits
+  | Column<any, string, boolean>
+  | AnyDerivedColumn
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: any column or label fits
+  | Labeled<any, string>
+  | EntityItem
 
 /** `select({ n: func.count(), age: users.c.age })`: keys name the row's properties. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: any expression fits
 export type SelectRecord = { readonly [key: string]: Expression<any> }
 
-type ItemRow<I> =
-  I extends Table<infer C extends ColumnMap> ? TableRow<C> : I extends { readonly key: infer K extends string; readonly __value: infer T } ? { [P in K]: T } : never
+/** The `.c` of anything with columns: each holds its value type. */
+type ColumnValues = { readonly [key: string]: { readonly __value: unknown } }
+
+// A mapped class (an entity) also has `.c`: it is matched first, so its rows carry the instance type.
+type ItemRow<I> = I extends { readonly table: Table<infer C>; readonly prototype: infer E }
+  ? EntityRow<C, E>
+  : I extends { readonly c: infer C extends ColumnValues }
+    ? { -readonly [K in keyof C]: C[K]['__value'] }
+    : I extends { readonly key: infer K extends string; readonly __value: infer T }
+      ? { [P in K]: T }
+      : never
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never
 
@@ -28,14 +54,16 @@ export type RowOfRecord<R extends SelectRecord> = { [K in keyof R]: R[K]['__valu
 export function resultColumnsOfItems(items: readonly unknown[], statement: string): ResultColumn[] {
   const columns: ResultColumn[] = []
   for (const item of items) {
-    if (item instanceof Table) {
-      for (const column of item.columns) columns.push(resultColumn(column.key, column.node, column.sqlType))
-    } else if (item instanceof Column) {
+    if (isEntityItem(item)) {
+      columns.push(...entityResultColumns(item))
+    } else if (item instanceof Table || item instanceof Alias || item instanceof Subquery || item instanceof CommonTableExpression) {
+      for (const column of item.columns as readonly (Column<unknown> | AnyDerivedColumn)[]) columns.push(resultColumn(column.key, column.node, column.sqlType))
+    } else if (item instanceof Column || item instanceof DerivedColumn) {
       columns.push(resultColumn(item.key, item.node, item.sqlType))
     } else if (item instanceof Expression && item.node.kind === 'LabelNode') {
       columns.push(resultColumn(item.node.name, item.node, item.sqlType))
     } else {
-      throw new ArgumentError(`${statement}: each item must be a table, a column or a labelled expression (use .label("name") or select({ name: expr })).`)
+      throw new ArgumentError(`${statement}: each item must be a table, an alias, a subquery, a CTE, a column or a labelled expression (use .label("name") or select({ name: expr })).`)
     }
   }
   return checkUniqueKeys(columns, statement)

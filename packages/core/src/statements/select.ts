@@ -3,12 +3,15 @@ import type { Dialect } from '../compiler/dialect'
 import { conjoin } from '../expressions/logical'
 import type { Condition, Expression } from '../expressions/expression'
 import { OrderingTerm } from '../expressions/ordering-term'
-import { joinNode } from '../nodes/join-node'
+import { scalarSubqueryOf } from '../expressions/subquery-expressions'
+import type { SetOperator } from '../nodes/compound-select-node'
+import { type JoinType, joinNode } from '../nodes/join-node'
 import { orderByNode } from '../nodes/order-by-node'
 import {
   type SelectNode,
   selectNode,
   withDistinct,
+  withDistinctOn,
   withForUpdate,
   withFrom,
   withGroupBy,
@@ -21,19 +24,28 @@ import {
 } from '../nodes/select-node'
 import { valueNode } from '../nodes/value-node'
 import { INTEGER_TYPE } from '../schema/sql-type'
-import type { AnyTable } from '../schema/table'
+import { type CommonTableExpression, type CommonTableExpressionOptions, commonTableExpressionOf } from '../sources/common-table-expression'
+import type { FromSource } from '../sources/from-source'
+import { Subquery } from '../sources/subquery'
+import { combineQueries } from './combine-queries'
+import { CompoundSelect } from './compound-select'
 import type { Executable } from './executable'
+import { type ForUpdateOptions, forUpdateClauseOf } from './for-update-options'
+import type { ScalarRow, SelectBase } from './select-base'
 import { type RowOfItems, type RowOfRecord, resultColumnsOfItems, resultColumnsOfRecord, type SelectItem, type SelectRecord } from './select-items'
 
 /** A SELECT statement. Immutable: every method returns a new `Select`. */
-export class Select<Row> implements Executable<Row> {
+export class Select<Row> implements Executable<Row>, SelectBase<Row> {
   declare readonly __row?: Row
 
   constructor(readonly node: SelectNode) {}
 
-  /** Adds tables to FROM (tables of the selected columns are added automatically). */
-  from(...tables: AnyTable[]): Select<Row> {
-    return new Select(withFrom(this.node, tables.map((t) => t.node)))
+  /**
+   * Adds tables, aliases, subqueries or CTEs to FROM. The sources of the selected columns and of
+   * WHERE are added automatically, and a CTE brings its WITH clause.
+   */
+  from(...sources: FromSource[]): Select<Row> {
+    return new Select(withFrom(this.node, sources.map((source) => source.node)))
   }
 
   /** WHERE; several conditions are ANDed, and calling `where` again ANDs more. */
@@ -41,19 +53,37 @@ export class Select<Row> implements Executable<Row> {
     return new Select(withWhere(this.node, conjoin(this.node.where, conditions)))
   }
 
-  /** INNER JOIN table ON condition. */
-  join(table: AnyTable, on: Condition): Select<Row> {
-    return new Select(withJoin(this.node, joinNode('inner', table.node, on.node)))
+  /** INNER JOIN a table, alias, subquery or CTE ON condition. */
+  join(source: FromSource, on: Condition): Select<Row> {
+    return this.joinWith('inner', source, on)
   }
 
   /** Alias of `join`. */
-  innerJoin(table: AnyTable, on: Condition): Select<Row> {
-    return this.join(table, on)
+  innerJoin(source: FromSource, on: Condition): Select<Row> {
+    return this.joinWith('inner', source, on)
   }
 
-  /** LEFT OUTER JOIN table ON condition. */
-  leftJoin(table: AnyTable, on: Condition): Select<Row> {
-    return new Select(withJoin(this.node, joinNode('left', table.node, on.node)))
+  /** LEFT OUTER JOIN source ON condition: every row of the left side, with NULLs where nothing matches. */
+  leftJoin(source: FromSource, on: Condition): Select<Row> {
+    return this.joinWith('left', source, on)
+  }
+
+  /** RIGHT OUTER JOIN: every row of the joined source, `select(users.c.name, desks.c.label).rightJoin(desks, desks.c.userId.eq(users.c.id))`. */
+  rightJoin(source: FromSource, on: Condition): Select<Row> {
+    return this.joinWith('right', source, on)
+  }
+
+  /**
+   * FULL OUTER JOIN: the unmatched rows of both sides too, `select(a.c.x, b.c.y).fullJoin(b, b.c.aId.eq(a.c.id))`.
+   * MySQL and MariaDB have none: compiling for them throws `UnsupportedFeatureError`.
+   */
+  fullJoin(source: FromSource, on: Condition): Select<Row> {
+    return this.joinWith('full', source, on)
+  }
+
+  /** CROSS JOIN: every pairing of rows, `select(sizes.c.name, colours.c.name.label("colour")).crossJoin(colours)`. */
+  crossJoin(source: FromSource): Select<Row> {
+    return new Select(withJoin(this.node, joinNode('cross', source.node, undefined)))
   }
 
   /** GROUP BY expressions. */
@@ -86,14 +116,81 @@ export class Select<Row> implements Executable<Row> {
     return new Select(withDistinct(this.node))
   }
 
-  /** FOR UPDATE: locks the selected rows until the transaction ends (ignored by SQLite, which locks the whole database). */
-  forUpdate(): Select<Row> {
-    return new Select(withForUpdate(this.node))
+  /**
+   * SELECT DISTINCT ON (expressions), PostgreSQL only: the first row of each group, in ORDER BY order.
+   * `select(posts).distinctOn(posts.c.userId).orderBy(posts.c.userId, posts.c.createdAt.desc())`.
+   */
+  distinctOn(...expressions: Expression<unknown>[]): Select<Row> {
+    return new Select(withDistinctOn(this.node, expressions.map((e) => e.node)))
+  }
+
+  /**
+   * FOR UPDATE: locks the selected rows until the transaction ends; `{ skipLocked: true }` or
+   * `{ nowait: true }` decide what happens to rows another transaction holds, and `{ of: table }`
+   * limits the lock to one table of a join. SQLite, which locks the whole database, ignores it.
+   */
+  forUpdate(options: ForUpdateOptions = {}): Select<Row> {
+    return new Select(withForUpdate(this.node, forUpdateClauseOf(options)))
+  }
+
+  /**
+   * The select as a named subquery for FROM or a join; its columns are the row keys, typed:
+   * `const s = select({ userId: posts.c.userId, n: func.count() }).groupBy(posts.c.userId).subquery("s")`, then
+   * `select(users.c.name, s.c.n).join(s, s.c.userId.eq(users.c.id))`.
+   */
+  subquery(name: string): Subquery<Row> {
+    return new Subquery(this, name)
+  }
+
+  /**
+   * The select as a CTE; naming it in FROM or a join writes the WITH clause:
+   * `const c = select(…).cte("c"); select(c.c.n).from(c)`. `{ recursive: true }` with
+   * `c.unionAll(select(…).join(c, …))` builds a recursive one.
+   */
+  cte(name: string, options?: CommonTableExpressionOptions): CommonTableExpression<Row> {
+    return commonTableExpressionOf(this, name, options)
+  }
+
+  /**
+   * The select, which must have one column, as a value: in a select list (with a label) or a
+   * comparison. It reads NULL when the query returns no row. Correlated automatically:
+   * `select(users.c.name, select({ n: func.count() }).from(posts).where(posts.c.userId.eq(users.c.id)).scalarSubquery().label("posts"))`.
+   */
+  scalarSubquery<T>(this: SelectBase<ScalarRow<T>>): Expression<T | null> {
+    return scalarSubqueryOf<T | null>(this.node)
+  }
+
+  /** `this UNION others`, rows typed like this select's: `select(users.c.name).union(select(admins.c.name)).orderBy(users.c.name)`. */
+  union(...queries: SelectBase<unknown>[]): CompoundSelect<Row> {
+    return this.combine('union', queries)
+  }
+
+  /** `this UNION ALL others`: the rows of all, duplicates kept. */
+  unionAll(...queries: SelectBase<unknown>[]): CompoundSelect<Row> {
+    return this.combine('union all', queries)
+  }
+
+  /** `this INTERSECT others`: the rows found in every query. */
+  intersect(...queries: SelectBase<unknown>[]): CompoundSelect<Row> {
+    return this.combine('intersect', queries)
+  }
+
+  /** `this EXCEPT others`: this select's rows not found in the others. */
+  except(...queries: SelectBase<unknown>[]): CompoundSelect<Row> {
+    return this.combine('except', queries)
   }
 
   /** Compiles for a dialect: `{ sql, params }`. */
   compile(dialect: Dialect): CompiledQuery {
     return dialect.compile(this.node)
+  }
+
+  private joinWith(joinType: JoinType, source: FromSource, on: Condition): Select<Row> {
+    return new Select(withJoin(this.node, joinNode(joinType, source.node, on.node)))
+  }
+
+  private combine(operator: SetOperator, queries: readonly SelectBase<unknown>[]): CompoundSelect<Row> {
+    return new CompoundSelect(combineQueries(this.node, operator, queries.map((query) => query.node)))
   }
 }
 

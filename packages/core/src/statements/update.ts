@@ -2,10 +2,10 @@ import type { CompiledQuery } from '../compiler/compiled-query'
 import type { Dialect } from '../compiler/dialect'
 import { ArgumentError } from '../errors/argument-error'
 import type { Condition } from '../expressions/expression'
-import { toOperandNode } from '../expressions/expression'
 import { conjoin } from '../expressions/logical'
-import { type UpdateNode, updateNode, withAssignments, withUpdateReturning, withUpdateWhere } from '../nodes/update-node'
-import type { ColumnMap, Table, TableUpdateValues } from '../schema/table'
+import { type UpdateNode, updateNode, withAssignments, withUpdateFrom, withUpdateReturning, withUpdateWhere } from '../nodes/update-node'
+import type { AnyTable, ColumnMap, Table, TableUpdateValues } from '../schema/table'
+import { assignmentsOf } from './assignments'
 import type { Executable } from './executable'
 import { type RowOfItems, resultColumnsOfItems, type SelectItem } from './select-items'
 
@@ -20,14 +20,19 @@ export class Update<C extends ColumnMap, Row> implements Executable<Row> {
 
   /** The new values, as JS values or expressions: `.values({ views: posts.c.views.add(1) })`. */
   values(values: TableUpdateValues<C>): Update<C, Row> {
-    const assignments = Object.entries(values as Record<string, unknown>)
-      .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => {
-        const column = this.table.c[key]
-        if (column === undefined) throw new ArgumentError(`update(${this.table.name}): no column "${key}". Columns: ${Object.keys(this.table.c).join(', ')}.`)
-        return { column: column.node, value: toOperandNode(value, column.sqlType) }
-      })
-    return new Update(this.table, withAssignments(this.node, assignments))
+    return new Update(this.table, withAssignments(this.node, assignmentsOf(this.table, values, `update(${this.table.name})`)))
+  }
+
+  /**
+   * Other tables the WHERE and the values read, joined through the WHERE: `UPDATE … FROM` on
+   * PostgreSQL and SQLite, a multi-table `UPDATE posts, users SET …` on MySQL.
+   *
+   * ```ts
+   * update(posts).from(users).where(posts.c.userId.eq(users.c.id), users.c.isActive.eq(false)).values({ views: 0 })
+   * ```
+   */
+  from(...tables: AnyTable[]): Update<C, Row> {
+    return new Update(this.table, withUpdateFrom(this.node, tables.map((table) => table.node)))
   }
 
   /** WHERE; several conditions are ANDed, and calling `where` again ANDs more. Without WHERE every row is updated. */

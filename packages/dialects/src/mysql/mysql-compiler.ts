@@ -1,4 +1,22 @@
-import { type ColumnSchema, type ConcatNode, type ExpressionNode, type FunctionNode, type Node, type OrderByNode, type SqlType, SqlCompiler } from '@athanor/core'
+import {
+  type ColumnSchema,
+  type ConcatNode,
+  type DeleteNode,
+  type ExcludedNode,
+  type ExpressionNode,
+  type ForUpdateClause,
+  type FrameBound,
+  type FunctionNode,
+  type InsertNode,
+  type JoinType,
+  type Node,
+  type OnConflictNode,
+  type OrderByNode,
+  type SqlType,
+  type UpdateNode,
+  SqlCompiler,
+  UnsupportedFeatureError,
+} from '@athanor/core'
 import type { MysqlDialect } from './mysql-dialect'
 
 // The largest LIMIT MySQL accepts (2^64 - 1), the documented way to say "no limit" before an OFFSET.
@@ -55,6 +73,63 @@ export class MysqlCompiler extends SqlCompiler {
     this.write(' () values ()')
   }
 
+  // There is no ON CONFLICT: ON DUPLICATE KEY UPDATE fires on a collision with ANY unique key
+  // (primary or unique index), so the conflict target cannot be written and is ignored.
+  // Assignments run left to right and each sees the columns already assigned before it.
+  // https://dev.mysql.com/doc/refman/8.0/en/insert-on-duplicate.html
+  protected override onConflict(clause: OnConflictNode, insert: InsertNode): void {
+    this.write(' on duplicate key update ')
+    if (clause.action === 'update') {
+      if (clause.where) {
+        throw UnsupportedFeatureError.forFeature(
+          this.dialect.name,
+          'a WHERE on the conflict update (ON DUPLICATE KEY UPDATE has none)',
+          'Put the condition into each value instead: caseWhen([condition, newValue]).else(table.c.column).',
+        )
+      }
+      this.assignments(clause.assignments, false)
+      return
+    }
+    // DO NOTHING is a no-op update, `col = col`, rather than INSERT IGNORE: IGNORE also turns
+    // other errors (bad values, foreign keys, NOT NULL) into warnings and inserts anyway.
+    // With the FOUND_ROWS flag the driver sets, each skipped row still counts 1 in rowCount.
+    const column = clause.target[0] ?? insert.columns[0]
+    if (column === undefined) throw UnsupportedFeatureError.forFeature(this.dialect.name, 'onConflictDoNothing() on an INSERT without columns', 'Give the conflict target.')
+    this.write(this.quoteIdentifier(column.name)).write(' = ').visit(column)
+  }
+
+  // VALUES(col) reads the proposed row. MySQL 8.0.20+ deprecates it (with a warning) for a row
+  // alias, `INSERT … AS new … UPDATE c = new.c`, which MariaDB does not have; VALUES() runs on both.
+  // https://mariadb.com/kb/en/values-value/
+  protected override excluded(node: ExcludedNode): void {
+    this.write('values(').write(this.quoteIdentifier(node.column.name)).write(')')
+  }
+
+  // A multi-table UPDATE names every table before SET, and each SET column its table.
+  // https://dev.mysql.com/doc/refman/8.0/en/update.html
+  protected override updateStatement(node: UpdateNode): void {
+    if (node.from.length === 0) {
+      super.updateStatement(node)
+      return
+    }
+    this.write('update ').list([node.table, ...node.from], ', ').write(' set ').assignments(node.assignments, true)
+    if (node.where) this.write(' where ').visit(node.where)
+    this.returning(node.returning, 'update')
+  }
+
+  // A multi-table DELETE (`DELETE t FROM t, other WHERE …`) is joined by the optimizer, where
+  // MariaDB runs the portable EXISTS form as a subquery per row. MariaDB refuses RETURNING on a
+  // multi-table DELETE, so with RETURNING the EXISTS form is kept.
+  // https://dev.mysql.com/doc/refman/8.0/en/delete.html#delete-multiple-table
+  protected override deleteStatement(node: DeleteNode): void {
+    if (node.using.length === 0 || node.returning.length > 0) {
+      super.deleteStatement(node)
+      return
+    }
+    this.write('delete ').visit(node.table).write(' from ').list([node.table, ...node.using], ', ')
+    if (node.where) this.write(' where ').visit(node.where)
+  }
+
   protected override typeName(type: SqlType): string {
     switch (type.name) {
       case 'real':
@@ -105,8 +180,21 @@ export class MysqlCompiler extends SqlCompiler {
   }
 
   protected override functionCall(node: FunctionNode): void {
+    // MariaDB's LAG and LEAD take no default value. https://mariadb.com/kb/en/lag/
+    if ((node.name === 'lag' || node.name === 'lead') && node.args.length > 2 && this.mysqlDialect.flavour === 'mariadb') {
+      throw UnsupportedFeatureError.forFeature(this.dialect.name, `a default value in ${node.name}() on MariaDB`, `Wrap the call instead: func.coalesce(func.${node.name}(x, n).over(…), default).`)
+    }
     if (isNow(node)) this.write('current_timestamp(3)')
     else super.functionCall(node)
+  }
+
+  // MariaDB accepts only a number literal as a frame offset, not a placeholder (MySQL takes both).
+  // The offset is a number checked when the frame was built, so writing it is safe.
+  // https://mariadb.com/kb/en/window-functions-overview/#frames
+  protected override frameBound(bound: FrameBound): this {
+    const offset = bound.offset
+    if (offset?.kind === 'ValueNode' && typeof offset.value === 'number' && Number.isFinite(offset.value)) return this.write(`${offset.value} ${bound.position}`)
+    return super.frameBound(bound)
   }
 
   protected override visit(node: Node): this {
@@ -139,5 +227,23 @@ export class MysqlCompiler extends SqlCompiler {
       default:
         return this.typeName(type)
     }
+  }
+
+  // Neither MySQL nor MariaDB has FULL OUTER JOIN.
+  // https://dev.mysql.com/doc/refman/8.0/en/join.html
+  protected override joinKeyword(joinType: JoinType): string {
+    if (joinType === 'full') {
+      throw UnsupportedFeatureError.forFeature(this.dialect.name, 'FULL OUTER JOIN', 'Union a LEFT JOIN with a RIGHT JOIN that keeps only the unmatched rows instead.')
+    }
+    return super.joinKeyword(joinType)
+  }
+
+  // MySQL 8 has FOR UPDATE OF; MariaDB has not (its NOWAIT and SKIP LOCKED need 10.6).
+  // https://mariadb.com/kb/en/for-update/
+  protected override forUpdate(clause: ForUpdateClause): void {
+    if (clause.of.length > 0 && this.mysqlDialect.flavour === 'mariadb') {
+      throw UnsupportedFeatureError.forFeature(this.dialect.name, 'FOR UPDATE OF on MariaDB', 'Lock every joined table (leave out `of`) or use MySQL 8.')
+    }
+    super.forUpdate(clause)
   }
 }

@@ -20,9 +20,13 @@ const NOT_NULL_VIOLATION = new Set([1048, 1364])
 const CHECK_VIOLATION = new Set([3819, 4025])
 // 1213 deadlock (the transaction was rolled back), 1205 lock wait timeout.
 const RETRYABLE = new Set([1205, 1213])
-// 1040 too many connections, 1053 shutdown in progress, 1317 query interrupted, 1927 connection
-// killed (MariaDB), 2006 server gone away, 2013 connection lost during query.
-const CONNECTION_LOST = new Set([1040, 1053, 1317, 1927, 2006, 2013])
+// The connection is gone: 1053 server shutdown in progress, 1927 connection killed (MariaDB), 2006
+// server has gone away, 2013 lost connection during query, 4031 disconnected for inactivity (MySQL 8.0.24+).
+const DISCONNECT = new Set([1053, 1927, 2006, 2013, 4031])
+// Operational, but the connection survives: 1040 too many connections (refused, none lost),
+// 1317 query interrupted (KILL QUERY stops the statement, not the connection).
+const OPERATIONAL = new Set([1040, 1317])
+// Client-side: the socket dropped or never opened; no statement can run on this connection.
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT'])
 // Syntax error, unknown table/column/function, ambiguous column, existing table, wrong arguments.
 const PROGRAMMING = new Set([1050, 1051, 1052, 1054, 1060, 1064, 1091, 1146, 1210, 1305])
@@ -55,13 +59,15 @@ export function translateMysqlError(error: unknown, sql: string | undefined): Er
     if (NOT_NULL_VIOLATION.has(errno)) return new NotNullViolationError(message, details)
     if (CHECK_VIOLATION.has(errno)) return new CheckViolationError(message, details)
     if (RETRYABLE.has(errno)) return new OperationalError(message, { ...details, isRetryable: true })
-    if (CONNECTION_LOST.has(errno)) return new OperationalError(message, details)
+    if (DISCONNECT.has(errno)) return new OperationalError(message, { ...details, isDisconnect: true })
+    if (OPERATIONAL.has(errno)) return new OperationalError(message, details)
     if (PROGRAMMING.has(errno)) return new ProgrammingError(message, details)
     if (DATA.has(errno)) return new DataError(message, details)
   }
-  if (clientCode !== undefined && CONNECTION_CODES.has(clientCode)) return new OperationalError(message, details)
-  // mysql2 marks errors after which the connection is unusable (e.g. a command on a closed connection).
-  if (fields.fatal === true) return new OperationalError(message, details)
+  if (clientCode !== undefined && CONNECTION_CODES.has(clientCode)) return new OperationalError(message, { ...details, isDisconnect: true })
+  // mysql2 marks errors after which the connection is unusable, e.g. "Can't add new command when
+  // connection is in closed state" once the server has closed it.
+  if (fields.fatal === true) return new OperationalError(message, { ...details, isDisconnect: true })
   // mysql2 raises TypeError for a value it cannot bind (undefined, a symbol).
   if (errno === undefined && fields.name === 'TypeError') return new DataError(message, details)
   return new DatabaseError(message, details)

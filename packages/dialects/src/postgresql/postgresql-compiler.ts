@@ -1,4 +1,4 @@
-import { type ColumnSchema, type LikeNode, type SqlType, SqlCompiler } from '@athanor/core'
+import { type ColumnSchema, type DeleteNode, type ExpressionNode, type LikeNode, type SqlType, SqlCompiler } from '@athanor/core'
 
 const IDENTITY_TYPES: ReadonlySet<string> = new Set(['integer', 'bigint', 'smallint'])
 
@@ -14,6 +14,24 @@ export class PostgresCompiler extends SqlCompiler {
       return
     }
     this.operand(node.operand).write(node.isNegated ? ' not ilike ' : ' ilike ').operand(node.pattern)
+  }
+
+  // DELETE … USING joins the other tables directly, where the portable EXISTS form needs the
+  // planner to turn a subquery into the same semi-join.
+  // https://www.postgresql.org/docs/current/sql-delete.html
+  protected override deleteStatement(node: DeleteNode): void {
+    if (node.using.length === 0) {
+      super.deleteStatement(node)
+      return
+    }
+    this.write('delete from ').visit(node.table).write(' using ').list(node.using, ', ')
+    if (node.where) this.write(' where ').visit(node.where)
+    this.returning(node.returning, 'delete')
+  }
+
+  // https://www.postgresql.org/docs/current/sql-select.html#SQL-DISTINCT
+  protected override distinctOn(expressions: readonly ExpressionNode[]): void {
+    this.write('distinct on (').list(expressions, ', ').write(') ')
   }
 
   protected override typeName(type: SqlType): string {

@@ -11,7 +11,11 @@ export interface PostgresDriverOptions {
   readonly user?: string
   readonly password?: string
   readonly database?: string
+  /** Shown in `pg_stat_activity.application_name`; defaults to "athanor". */
+  readonly applicationName?: string
 }
+
+const DEFAULT_APPLICATION_NAME = 'athanor'
 
 // These come back as the server's text and the dialect's result processors convert them per
 // column type: pg's defaults read date and timestamp in the process's local time zone, and other
@@ -29,7 +33,9 @@ export class PostgresDriver implements Driver {
   constructor(private readonly options: PostgresDriverOptions) {}
 
   async connect(): Promise<DriverConnection> {
-    const client = new Client({ ...this.options })
+    const { applicationName, ...target } = this.options
+    // application_name tells a DBA (and our tests) which connections in pg_stat_activity are ours.
+    const client = new Client({ ...target, application_name: applicationName ?? DEFAULT_APPLICATION_NAME })
     // Made first so that its error listener is in place while connecting.
     const connection = new PostgresDriverConnection(client)
     try {
@@ -87,6 +93,13 @@ export class PostgresDriverConnection implements DriverConnection {
     return { rows: last.rows, rowCount: last.rowCount ?? last.rows.length }
   }
 
+  /** The backend's process id (`pg_backend_pid()`), from the BackendKeyData message of the startup. */
+  get serverConnectionId(): number | undefined {
+    // pg sets processID (it is what query cancellation sends) but @types/pg does not declare it.
+    const processId = (this.client as unknown as { readonly processID?: unknown }).processID
+    return typeof processId === 'number' ? processId : undefined
+  }
+
   async ping(): Promise<boolean> {
     if (!this.isAlive) return false
     try {
@@ -95,6 +108,19 @@ export class PostgresDriverConnection implements DriverConnection {
     } catch {
       return false
     }
+  }
+
+  /**
+   * The server reports its transaction state in every ReadyForQuery message ('I' idle, 'T' in a
+   * transaction, 'E' in a failed one) and pg keeps the last one, so an open transaction is seen
+   * however it began, and an idle connection costs no round trip. Not async: the common answer
+   * (idle) is given synchronously, without allocating a promise on every checkin.
+   */
+  reset(): boolean | Promise<boolean> {
+    if (!this.isAlive) return false
+    const status = this.client.getTransactionStatus()
+    if (status === 'T' || status === 'E') return this.client.query('rollback').then(() => true)
+    return true
   }
 
   async close(): Promise<void> {

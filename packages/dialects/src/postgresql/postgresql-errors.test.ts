@@ -36,6 +36,29 @@ describe('translatePostgresError', () => {
     expect((translatePostgresError(pgError('08006'), undefined) as OperationalError).isRetryable).toBe(false)
   })
 
+  it.each([
+    ['57P01', undefined], // admin_shutdown: what pg_terminate_backend sends
+    ['57P02', undefined],
+    ['08006', undefined],
+    ['08003', undefined],
+    ['ECONNRESET', undefined],
+    ['EPIPE', undefined],
+    [undefined, 'Connection terminated unexpectedly'],
+    [undefined, 'Client has encountered a connection error and is not queryable'],
+    [undefined, 'Client was closed and is not queryable'],
+  ])('marks %s %s as a disconnect', (code, message) => {
+    const translated = translatePostgresError(pgError(code, message), 'select 1') as OperationalError
+    expect(translated).toBeInstanceOf(OperationalError)
+    expect(translated.isDisconnect).toBe(true)
+    expect(translated.isRetryable).toBe(false)
+  })
+
+  it.each(['53300', '28P01', '40001', '40P01', '55P03'])('keeps the connection for %s (not a disconnect)', (code) => {
+    const translated = translatePostgresError(pgError(code), 'select 1') as OperationalError
+    expect(translated).toBeInstanceOf(OperationalError)
+    expect(translated.isDisconnect).toBe(false)
+  })
+
   it('treats a dropped connection without a code as operational', () => {
     expect(translatePostgresError(pgError(undefined, 'Connection terminated unexpectedly'), undefined)).toBeInstanceOf(OperationalError)
     expect(translatePostgresError(pgError(undefined, 'something else'), undefined).constructor).toBe(DatabaseError)

@@ -1,4 +1,6 @@
-import { type ExpressionNode, type FunctionNode, type SqlType, SqlCompiler } from '@athanor/core'
+import { type ExpressionNode, type FunctionNode, type InsertNode, type QueryNode, type RawSqlNode, type SqlType, SqlCompiler } from '@athanor/core'
+
+const TRUE: RawSqlNode = Object.freeze({ kind: 'RawSqlNode', parts: Object.freeze(['true']), values: Object.freeze([]) })
 
 /** SQLite spelling: `?` placeholders, 0/1 booleans, `INTEGER PRIMARY KEY` rowid keys. */
 export class SqliteCompiler extends SqlCompiler {
@@ -42,6 +44,22 @@ export class SqliteCompiler extends SqlCompiler {
     else super.functionCall(node)
   }
 
+  // In INSERT … SELECT … ON CONFLICT, the parser cannot tell the upsert's ON from a join's ON
+  // unless the SELECT has a WHERE; `WHERE true` is the documented remedy.
+  // https://www.sqlite.org/lang_upsert.html#parsing_ambiguity
+  protected override insertStatement(node: InsertNode): void {
+    if (node.select && node.onConflict && node.select.where === undefined) super.insertStatement({ ...node, select: { ...node.select, where: TRUE } })
+    else super.insertStatement(node)
+  }
+
   // SQLite has no row locks: a write transaction locks the whole database, so FOR UPDATE is dropped.
   protected override forUpdate(): void {}
+
+  // SQLite accepts no parentheses around the members of a compound SELECT, and ORDER BY / LIMIT
+  // only at its end: a member with its own (or a nested compound) is read from a subquery instead.
+  // https://www.sqlite.org/lang_select.html#compound_select_statements
+  protected override compoundMember(query: QueryNode, isAliasingByKey: boolean): void {
+    if (this.needsParentheses(query)) this.write('select * from (').query(query, isAliasingByKey).write(')')
+    else super.compoundMember(query, isAliasingByKey)
+  }
 }

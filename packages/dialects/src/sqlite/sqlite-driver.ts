@@ -47,6 +47,13 @@ export class SqliteDriverConnection implements DriverConnection {
     return this.database.open
   }
 
+  /** better-sqlite3 reads SQLite's own autocommit flag, so the check is exact and free. */
+  reset(): boolean {
+    if (!this.database.open) return false
+    if (this.database.inTransaction) this.database.exec('rollback')
+    return true
+  }
+
   close(): void {
     this.statements.clear()
     if (this.database.open) this.database.close()
