@@ -19,14 +19,21 @@ import type { JoinType } from '../nodes/join-node'
 import { type QueryNode, resultColumnsOfQuery } from '../nodes/query-node'
 import type { FrameBound, WindowFunctionNode } from '../nodes/window-function-node'
 import type { TableNode } from '../nodes/table-node'
+import type { ValueNode } from '../nodes/value-node'
 import type { Assignment, UpdateNode } from '../nodes/update-node'
 import type { ColumnSchema, TableSchema } from '../schema/table-schema'
 import type { SqlType } from '../schema/sql-type'
 import type { CompiledQuery, ParameterSlot } from './compiled-query'
+import { shapeOf } from './shape-key'
+import { StatementCache } from './statement-cache'
+import { StatementTemplate } from './statement-template'
 import type { Dialect } from './dialect'
 import { commonTablesUsedBy } from './common-tables'
 import { compoundOrderTerm } from './compound-order'
 import { fromListOf } from './from-list'
+
+/** Statements worth caching: DML and queries (DDL runs once). */
+const CACHEABLE_KINDS: ReadonlySet<NodeKind> = new Set(['SelectNode', 'CompoundSelectNode', 'InsertNode', 'UpdateNode', 'DeleteNode', 'TextNode'])
 
 type Visitors = { readonly [K in NodeKind]: (node: NodeOf<K>) => void }
 
@@ -61,12 +68,30 @@ export class SqlCompiler {
   /** How many queries enclose the one being written; the outermost writes the WITH clause. */
   private queryDepth = 0
 
+  /** Which ValueNode filled each parameter, and which were written into the SQL: for the cache. */
+  private parameterNodes: (ValueNode | undefined)[] = []
+  private inlinedNodes: ValueNode[] = []
+  private readonly cache = new StatementCache()
+
   constructor(protected readonly dialect: Dialect) {}
 
-  /** Compiles one statement. */
+  /** Compiles one statement; a statement whose shape was compiled before is taken from the cache. */
   compile(node: StatementNode): CompiledQuery {
+    if (!CACHEABLE_KINDS.has(node.kind)) return this.compileNow(node)
+    const shape = shapeOf(node)
+    const template = this.cache.get(shape.key)
+    const cached = template?.instantiate(shape.values)
+    if (cached !== undefined) return cached
+    const compiled = this.compileNow(node)
+    this.cache.set(shape.key, StatementTemplate.from(compiled, this.parameterNodes, this.inlinedNodes, shape.values, this.dialect))
+    return compiled
+  }
+
+  private compileNow(node: StatementNode): CompiledQuery {
     this.sql = ''
     this.params = []
+    this.parameterNodes = []
+    this.inlinedNodes = []
     this.slots = []
     this.enclosingSources = correlationSourcesOf(node)
     this.queryDepth = 0
@@ -305,7 +330,10 @@ export class SqlCompiler {
       if (this.isQualifyingColumns && node.table) this.write(this.quoteIdentifier(node.table.name)).write('.')
       this.write(this.quoteIdentifier(node.name))
     },
-    ValueNode: (node) => this.value(node.value, node.type),
+    ValueNode: (node) => {
+      this.parameterNodes[this.params.length] = node
+      this.value(node.value, node.type)
+    },
     ParameterNode: (node) => {
       if (this.isInliningValues) throw new CompileError(`DDL cannot take the named parameter :${node.name}`)
       this.params.push(undefined)
@@ -412,6 +440,15 @@ export class SqlCompiler {
   protected table(node: TableNode): this {
     if (node.schema) this.write(this.quoteIdentifier(node.schema)).write('.')
     return this.write(this.quoteIdentifier(node.name))
+  }
+
+  /**
+   * Writes a number into the SQL text instead of binding it (for the rare places a database takes
+   * no placeholder); the statement cache then treats the value as part of the statement's shape.
+   */
+  protected inlineNumber(node: ValueNode): string {
+    this.inlinedNodes.push(node)
+    return String(node.value)
   }
 
   /** Binds a value (or writes it as a literal in DDL), converted by the type's processor. */

@@ -193,7 +193,7 @@ export class MysqlCompiler extends SqlCompiler {
   // https://mariadb.com/kb/en/window-functions-overview/#frames
   protected override frameBound(bound: FrameBound): this {
     const offset = bound.offset
-    if (offset?.kind === 'ValueNode' && typeof offset.value === 'number' && Number.isFinite(offset.value)) return this.write(`${offset.value} ${bound.position}`)
+    if (offset?.kind === 'ValueNode' && typeof offset.value === 'number' && Number.isFinite(offset.value)) return this.write(`${this.inlineNumber(offset)} ${bound.position}`)
     return super.frameBound(bound)
   }
 
