@@ -111,6 +111,7 @@ export { Engine, type ConnectOptions } from './engine/engine'
 export { Connection } from './engine/connection'
 export type { ParameterSet } from './engine/statement-batch'
 export { Result } from './engine/result'
+export { RowStream, type StreamOptions } from './engine/row-stream'
 export {
   EngineEvents,
   type EngineEventMap,
@@ -123,7 +124,7 @@ export {
 } from './engine/engine-events'
 export { engineOptionsSchema, parseEngineOptions, type EngineOptions, type EngineSettings } from './engine/engine-options'
 export { ISOLATION_LEVELS, type IsolationLevel } from './engine/isolation-level'
-export type { Driver, DriverConnection, DriverExecuteOptions, DriverResult } from './engine/driver'
+export type { Driver, DriverConnection, DriverExecuteOptions, DriverResult, DriverStreamOptions } from './engine/driver'
 export type { ConnectionPool, PoolStatus } from './engine/connection-pool'
 
 // Errors

@@ -2,10 +2,11 @@ import type { Dialect } from '../compiler/dialect'
 import { ArgumentError } from '../errors/argument-error'
 import { OperationalError } from '../errors/database-error'
 import type { Executable } from '../statements/executable'
-import type { DriverConnection, DriverResult } from './driver'
+import type { DriverConnection, DriverResult, DriverStreamOptions } from './driver'
 import type { EngineContext } from './engine-context'
 import type { IsolationLevel } from './isolation-level'
 import { Result } from './result'
+import { RowStream, type RowStreamSource, type StreamOptions, streamBatchSize } from './row-stream'
 import { type BatchStep, isParameterList, needsSplitting, type ParameterSet, planBatch, runBatch } from './statement-batch'
 
 /**
@@ -23,6 +24,8 @@ export class Connection {
   /** Set once the database connection was discarded; what caused it (undefined: invalidate() without a reason). */
   private invalidation: { readonly cause: unknown } | undefined
   private savepointCount = 0
+  /** The stream being read on this connection; other statements are refused until it ends. */
+  private openStream: RowStream<unknown> | undefined
 
   constructor(
     private readonly context: EngineContext,
@@ -64,6 +67,7 @@ export class Connection {
    * ```
    */
   async execute<Row>(statement: Executable<Row>, params?: ParameterSet | readonly ParameterSet[]): Promise<Result<Row>> {
+    if (this.openStream !== undefined) throw ArgumentError.streamOpen()
     const { maxParameters } = this.context.dialect.capabilities
     if (isParameterList(params) || needsSplitting(statement.node, maxParameters)) return this.executeBatch<Row>(planBatch(statement, params, maxParameters))
     const { preparer } = this.context
@@ -84,8 +88,43 @@ export class Connection {
     return new Result(rows, driverResult.rowCount, shape.keys, driverResult.insertId)
   }
 
+  /**
+   * Streams a query's rows from a server-side cursor (a PostgreSQL cursor, mysql2 streaming,
+   * better-sqlite3 iteration), `batchSize` rows at a time (1000 by default), so memory stays flat
+   * however many rows arrive. Rows are typed and converted as `execute` returns them; `params`
+   * fills named parameters. The cursor opens on the loop's first step, in the connection's
+   * transaction (begun if none is open). Until the loop ends the connection refuses other
+   * statements; leaving it early (`break`, `return`, a throw) closes the cursor, and the
+   * connection stays checked out until you close it.
+   *
+   * ```ts
+   * for await (const user of connection.stream(select(users), { batchSize: 500 })) await send(user)
+   * for await (const row of connection.stream(text("select * from logs where day = :day"), { params: { day } })) count++
+   * ```
+   */
+  stream<Row>(statement: Executable<Row>, options: StreamOptions = {}): RowStream<Row> {
+    const batchSize = streamBatchSize(options)
+    const { preparer } = this.context
+    const { compiled, shape } = preparer.prepare(statement.node)
+    if (compiled.returnsRows === false) throw ArgumentError.notStreamable(shape.sql)
+    const params = preparer.bind(compiled, options.params)
+    const driverOptions: DriverStreamOptions = { rowMode: shape.buildRow ? 'array' : 'object', returnsRows: compiled.returnsRows, readsBigIntegers: shape.readsBigIntegers, batchSize }
+    const source: RowStreamSource = {
+      sql: shape.sql,
+      params,
+      open: () => this.openCursor(stream, shape.sql, params, driverOptions),
+      translateError: (error) => this.translateDriverError(error, shape.sql),
+      release: () => {
+        if (this.openStream === stream) this.openStream = undefined
+      },
+    }
+    const stream: RowStream<Row> = new RowStream<Row>(source, shape.buildRow, this.context)
+    return stream
+  }
+
   /** Commits the current transaction, if any; the next statement begins a new one. */
   async commit(): Promise<void> {
+    if (this.openStream !== undefined) throw ArgumentError.streamOpen()
     if (!this.isInTransaction) return
     // The server rolled the transaction back when the connection died: committing must not look like it worked.
     if (this.invalidation !== undefined) throw OperationalError.connectionInvalidated(this.invalidation.cause)
@@ -95,6 +134,7 @@ export class Connection {
 
   /** Rolls back the current transaction, if any. On an invalidated connection there is nothing left to roll back. */
   async rollback(): Promise<void> {
+    if (this.openStream !== undefined) throw ArgumentError.streamOpen()
     if (!this.isInTransaction) return
     this.isInTransaction = false
     if (this.invalidation !== undefined) return
@@ -106,6 +146,7 @@ export class Connection {
    * error is rethrown; the outer transaction stays usable).
    */
   async beginNested<T>(work: (connection: Connection) => Promise<T>): Promise<T> {
+    if (this.openStream !== undefined) throw ArgumentError.streamOpen()
     if (!this.isInTransaction) await this.beginTransaction()
     const sql = this.context.dialect.transactionSql
     const name = `athanor_sp_${++this.savepointCount}`
@@ -129,6 +170,8 @@ export class Connection {
     if (this.isClosed) return
     let rollbackError: unknown
     try {
+      // An open stream ends first: its cursor is closed before the rollback.
+      if (this.openStream !== undefined) await this.openStream.cancel()
       if (this.isInTransaction) await this.rollback()
     } catch (error) {
       rollbackError = error
@@ -171,7 +214,7 @@ export class Connection {
   }
 
   private async run(sql: string, params: readonly unknown[], rowMode: 'array' | 'object', returnsRows: boolean | undefined, readsBigIntegers: boolean): Promise<DriverResult> {
-    if (this.isClosed) throw new ArgumentError('This connection is closed; get a new one with engine.connect().')
+    if (this.isClosed) throw ArgumentError.connectionClosed()
     if (this.invalidation !== undefined) throw OperationalError.connectionInvalidated(this.invalidation.cause)
     const { events } = this.context
     const isObserved = events.has('beforeExecute') || events.has('afterExecute') || this.context.logger !== undefined
@@ -181,11 +224,7 @@ export class Connection {
     try {
       result = await this.driverConnection.execute(sql, params, { rowMode, returnsRows, readsBigIntegers })
     } catch (error) {
-      const translated = this.context.dialect.translateError(error, sql)
-      // Only a lost connection is discarded: after a deadlock, a lock timeout or a constraint
-      // violation the connection is still fine (rollback() makes it usable again).
-      if (translated instanceof OperationalError && translated.isDisconnect) await this.discardDriverConnection('disconnect', translated)
-      throw translated
+      throw await this.translateDriverError(error, sql)
     }
     if (isObserved) {
       const durationMs = performance.now() - startedAt
@@ -193,6 +232,24 @@ export class Connection {
       this.context.logger?.(`${sql} [${params.length} params, ${result.rowCount} rows, ${durationMs.toFixed(2)} ms]`)
     }
     return result
+  }
+
+  private async translateDriverError(error: unknown, sql: string): Promise<Error> {
+    const translated = this.context.dialect.translateError(error, sql)
+    // Only a lost connection is discarded: after a deadlock, a lock timeout or a constraint
+    // violation the connection is still fine (rollback() makes it usable again).
+    if (translated instanceof OperationalError && translated.isDisconnect) await this.discardDriverConnection('disconnect', translated)
+    return translated
+  }
+
+  // The stream is registered before BEGIN is sent, so no statement slips in between.
+  private async openCursor(stream: RowStream<unknown>, sql: string, params: readonly unknown[], options: DriverStreamOptions): Promise<AsyncIterator<readonly unknown[]>> {
+    if (this.isClosed) throw ArgumentError.connectionClosed()
+    if (this.invalidation !== undefined) throw OperationalError.connectionInvalidated(this.invalidation.cause)
+    if (this.openStream !== undefined) throw ArgumentError.streamOpen()
+    this.openStream = stream
+    if (!this.isInTransaction) await this.beginTransaction()
+    return this.driverConnection.stream(sql, params, options)[Symbol.asyncIterator]()
   }
 
   /** Hands the database connection back to the pool for closing; this object stays open but unusable. */

@@ -8,6 +8,12 @@ export interface DriverExecuteOptions {
   readonly readsBigIntegers: boolean
 }
 
+/** How the driver should stream rows: as for execute, plus how many rows to fetch at a time. */
+export interface DriverStreamOptions extends DriverExecuteOptions {
+  /** Rows per batch: fetched from the database together, and the most the driver holds at once. */
+  readonly batchSize: number
+}
+
 /** What one statement produced, as the driver reported it. */
 export interface DriverResult {
   readonly rows: readonly unknown[]
@@ -26,6 +32,13 @@ export interface DriverConnection {
   readonly serverConnectionId?: number
   /** Runs one statement; synchronous drivers may return the result directly. */
   execute(sql: string, params: readonly unknown[], options: DriverExecuteOptions): DriverResult | Promise<DriverResult>
+  /**
+   * Runs a query and yields its rows in batches of at most `batchSize`, fetching each batch only
+   * when the previous one was consumed (a server-side cursor), so memory stays flat however many
+   * rows the query returns. Ending the iteration early (`return()`) closes the cursor; once it
+   * settles, the connection is ready for its next statement. Runs in the current transaction.
+   */
+  stream(sql: string, params: readonly unknown[], options: DriverStreamOptions): AsyncIterable<readonly unknown[]>
   /** Closes the underlying connection. */
   close(): void | Promise<void>
   /** A cheap liveness check. */

@@ -1,11 +1,14 @@
 import type { Dialect } from '../compiler/dialect'
 import type { StatementNode } from '../nodes/node'
+import type { Executable } from '../statements/executable'
 import type { ConnectionPool, PoolStatus } from './connection-pool'
 import { Connection } from './connection'
 import type { EngineContext } from './engine-context'
 import { EngineEvents, type EngineEventName, type EngineListener } from './engine-events'
 import type { EngineSettings } from './engine-options'
 import type { IsolationLevel } from './isolation-level'
+import type { StreamOptions } from './row-stream'
+import { streamOnOwnConnection } from './engine-stream'
 import { StatementPreparer } from './statement-preparer'
 
 /** Per-connection or per-transaction options. */
@@ -59,6 +62,19 @@ export class Engine {
     } finally {
       await connection.close()
     }
+  }
+
+  /**
+   * Streams a query's rows (see `Connection.stream`) on a connection checked out for the loop's
+   * length: its transaction commits when every row was read and rolls back when the loop is left
+   * early or fails, and the connection goes back to the pool as soon as the loop ends.
+   *
+   * ```ts
+   * for await (const user of engine.stream(select(users), { batchSize: 1000 })) await send(user)
+   * ```
+   */
+  stream<Row>(statement: Executable<Row>, options: StreamOptions & ConnectOptions = {}): AsyncGenerator<Row, void, undefined> {
+    return streamOnOwnConnection(() => this.connect(options), statement, options)
   }
 
   /**

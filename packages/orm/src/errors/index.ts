@@ -1,0 +1,6 @@
+export { UnmappedClassError } from './unmapped-class-error'
+export { DetachedInstanceError } from './detached-instance-error'
+export { NotLoadedError } from './not-loaded-error'
+export { MappingError } from './mapping-error'
+export { FlushError } from './flush-error'
+export { StaleDataError } from './stale-data-error'

@@ -1,0 +1,10 @@
+import { ToolkitError } from '@athanor/core'
+
+/** An UPDATE or DELETE by primary key matched fewer rows than the session expected: the row changed or vanished underneath it. */
+export class StaleDataError extends ToolkitError {
+  override readonly name: string = 'StaleDataError'
+
+  static rowCountMismatch(statement: 'UPDATE' | 'DELETE', table: string, expected: number, matched: number): StaleDataError {
+    return new StaleDataError(`${statement} of "${table}" expected to match ${expected} row(s) by primary key but matched ${matched}: the row was changed or deleted by another transaction.`)
+  }
+}

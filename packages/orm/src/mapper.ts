@@ -1,0 +1,122 @@
+import { isEntityItem, type TableNode } from '@athanor/core'
+import type { EntityClass } from './entity'
+import { EntityMapper } from './entity-mapper'
+import { MappingError } from './errors/mapping-error'
+import { UnmappedClassError } from './errors/unmapped-class-error'
+import { foreignKeysOf } from './foreign-keys'
+import type { InstanceState } from './instance-state'
+import type { Relationship } from './relationship'
+import { installRelationshipAccessors } from './relationship-attribute'
+import type { RelationshipProperty } from './relationship-property'
+import { resolveRelationship } from './relationship-resolver'
+
+/** The element type of an attribute: `Post` for `Post[]`, `User` for `User | null`. */
+type RelatedOf<V> = V extends readonly (infer E)[] ? E : Exclude<V, null | undefined>
+
+/**
+ * The relationships `mapper()` accepts for a class: each key must be an attribute declared on the
+ * class (`declare posts: Post[]`) whose element type is the relationship's target.
+ */
+export type RelationshipMap<T> = { readonly [K in keyof T]?: Relationship<Extract<RelatedOf<T[K]>, object>> }
+
+const mappers = new Map<unknown, EntityMapper>()
+const unconfigured: EntityMapper[] = []
+
+/**
+ * Maps a `Model(table)` class with its relationships (a class without relationships needs no
+ * call). Call it once per class, after the classes are defined and before they are used.
+ *
+ * ```ts
+ * mapper(User, { posts: relationship(() => Post, { backPopulates: "author", cascade: "all, delete-orphan" }) })
+ * ```
+ */
+export function mapper<T extends object>(entity: EntityClass<T>, relationships: RelationshipMap<T> = {}): void {
+  if (!isEntityItem(entity)) throw UnmappedClassError.forClass(entity)
+  if (mappers.has(entity)) throw MappingError.alreadyMapped(entity.name)
+  const declared = relationships as unknown as Readonly<Record<string, Relationship<object>>>
+  const table = entity.table
+  for (const key of Object.keys(declared)) {
+    if (table.c[key] !== undefined) throw MappingError.invalid(`${entity.name}.${key}`, 'is a column of the table; give the relationship an attribute name of its own.')
+  }
+  const created = register(entity, declared)
+  installRelationshipAccessors(entity.prototype, created, Object.keys(declared))
+}
+
+/** The mapper of a class, mapping a relationship-less `Model(table)` class on first use. */
+export function mapperOf(entity: unknown): EntityMapper {
+  const found = mappers.get(entity)
+  if (found !== undefined) return found
+  if (!isEntityItem(entity) || typeof entity !== 'function') throw UnmappedClassError.forClass(entity)
+  return register(entity as unknown as EntityClass, {})
+}
+
+/** The mapper registered for a class, without mapping it. */
+export function findMapper(entity: unknown): EntityMapper | undefined {
+  return mappers.get(entity)
+}
+
+/** The mapper of an object's class, cached on its state. */
+export function mapperOfState(state: InstanceState): EntityMapper {
+  return (state.mapper ??= mapperOf(state.instance.constructor))
+}
+
+/**
+ * Resolves the relationships of every mapper not configured yet (joins from foreign keys, then
+ * the backPopulates pairs). Runs by itself on first use; call it to surface mapping errors early.
+ *
+ * ```ts
+ * configureMappers() // throws MappingError for an ambiguous join
+ * ```
+ */
+export function configureMappers(): void {
+  const batch: EntityMapper[] = []
+  // Resolving may map target classes on first use; those join the batch.
+  while (unconfigured.length > 0) {
+    const next = unconfigured.shift() as EntityMapper
+    next.setRelationships(Object.entries(next.declared).map(([key, declared]) => resolveRelationship(next, key, declared, mapperOf)))
+    batch.push(next)
+  }
+  for (const configured of batch) for (const property of configured.relationships) linkPartner(property)
+}
+
+/**
+ * The tables that some mapped table or association table points at with a foreign key. Rows of
+ * other tables are never referenced by mapped rows, so the flush may delete them first.
+ */
+export function referencedTables(): ReadonlySet<TableNode> {
+  const referenced = new Set<TableNode>()
+  for (const mapped of mappers.values()) {
+    const tables = [mapped.table, ...(mapped.isConfigured ? mapped.relationships.flatMap((property) => (property.secondary ? [property.secondary.table] : [])) : [])]
+    for (const table of tables) for (const key of foreignKeysOf(table)) referenced.add(key.referencedTable)
+  }
+  return referenced
+}
+
+function register(entity: EntityClass, declared: Readonly<Record<string, Relationship<object>>>): EntityMapper {
+  const created = new EntityMapper(entity, declared, configureMappers)
+  mappers.set(entity, created)
+  unconfigured.push(created)
+  return created
+}
+
+// backPopulates pairs are inverse: many-to-one with one-to-many, many-to-many with many-to-many.
+function linkPartner(property: RelationshipProperty): void {
+  if (property.backPopulates === undefined || property.partner !== undefined) return
+  const partner = property.target.relationship(property.backPopulates)
+  const fail = (reason: string): never => {
+    throw MappingError.badBackPopulates(property.name, property.backPopulates as string, reason)
+  }
+  if (partner === undefined) return fail(`is not a relationship of ${property.target.className}`)
+  if (partner.target !== property.parent) return fail(`points at ${partner.target.className}, not ${property.parent.className}`)
+  if (partner.backPopulates !== undefined && partner.backPopulates !== property.key) return fail(`names "${partner.backPopulates}" as its own backPopulates`)
+  const isInverse =
+    (property.direction === 'manyToMany' && partner.direction === 'manyToMany') ||
+    (property.direction === 'manyToOne' && partner.direction === 'oneToMany') ||
+    (property.direction === 'oneToMany' && partner.direction === 'manyToOne')
+  if (!isInverse) {
+    const hint = property.parent === property.target ? '; mark the many-to-one side with { remoteSide: table.c.id }' : ''
+    return fail(`is ${partner.direction} like ${property.name} (${property.direction}); the two sides must be inverse${hint}`)
+  }
+  property.partner = partner
+  partner.partner = property
+}

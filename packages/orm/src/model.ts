@@ -1,0 +1,122 @@
+import { ArgumentError, type ColumnMap, ENTITY_TABLE, type Simplify, type Table, type TableRow } from '@athanor/core'
+import { DetachedInstanceError } from './errors/detached-instance-error'
+import { NotLoadedError } from './errors/not-loaded-error'
+import { attachState, InstanceState, STATE } from './instance-state'
+import { findMapper } from './mapper'
+
+type InitRequired<C extends ColumnMap, O extends string> = {
+  -readonly [K in keyof C as C[K]['__optional'] extends true ? never : K extends O ? never : K]: C[K]['__value']
+}
+type InitOptional<C extends ColumnMap, O extends string> = {
+  -readonly [K in keyof C as C[K]['__optional'] extends true ? K : K extends O ? K : never]?: C[K]['__value']
+}
+
+/**
+ * What `new User({...})` takes: the table's insert row (columns with a default, autoincrement or
+ * NULL allowed are optional), with values only (no SQL expressions), and the columns listed in
+ * `Model(table, { optional })` made optional too.
+ */
+export type ModelInit<C extends ColumnMap, O extends string = never> = Simplify<InitRequired<C, O> & InitOptional<C, O>>
+
+/** The constructor's parameters: the init object may be omitted when nothing is required. */
+export type ModelInitArgs<C extends ColumnMap, O extends string> = {} extends ModelInit<C, O> ? [values?: ModelInit<C, O>] : [values: ModelInit<C, O>]
+
+/** An instance's column attributes: the table's row type, writable. */
+export type ModelInstance<C extends ColumnMap> = TableRow<C>
+
+/** The base class `Model(table)` returns; user classes extend it. */
+export interface ModelClass<C extends ColumnMap, O extends string = never> {
+  new (...args: ModelInitArgs<C, O>): ModelInstance<C>
+  readonly prototype: ModelInstance<C>
+  /** The mapped table. */
+  readonly table: Table<C>
+  /** The table's columns, for Core statements: `select(User).where(User.c.name.eq("ada"))`. */
+  readonly c: C
+}
+
+/** Options of `Model(table, options)`. */
+export interface ModelOptions<O extends string> {
+  /**
+   * Columns the constructor may leave out although the table requires them: typically foreign
+   * keys that the flush fills in from a relationship (`post.author = user`).
+   */
+  readonly optional?: readonly O[]
+}
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom')
+
+/**
+ * The base class of a mapped class: instances carry the table's columns as typed attributes, and
+ * the class carries the table (`User.table`) and its columns (`User.c`). Relationships are
+ * declared on the subclass and configured with `mapper()`.
+ *
+ * ```ts
+ * class User extends Model(users) {
+ *   declare posts: Post[]
+ *   get label(): string { return `${this.name} <${this.email}>` }
+ * }
+ * class Post extends Model(posts, { optional: ["authorId"] }) { declare author: User | null }
+ * const ada = new User({ name: "ada", email: "ada@example.com" })
+ * ```
+ */
+export function Model<C extends ColumnMap, O extends keyof C & string = never>(table: Table<C>, options: ModelOptions<O> = {}): ModelClass<C, O> {
+  const columnKeys = new Set(table.columns.map((column) => column.key))
+  for (const key of options.optional ?? []) {
+    if (!columnKeys.has(key)) throw new ArgumentError(`Model(${table.name}): optional names "${key}", which is not a column.`)
+  }
+
+  class MappedModel {
+    static readonly table = table
+    static readonly c = table.c
+    static readonly [ENTITY_TABLE] = table
+
+    constructor(values?: Readonly<Record<string, unknown>>) {
+      const state = new InstanceState(this, {})
+      attachState(this, state)
+      if (values === undefined) return
+      for (const key of Object.keys(values)) {
+        if (columnKeys.has(key)) state.values[key] = values[key]
+        else if (findMapper(new.target)?.declared[key] !== undefined) (this as Record<string, unknown>)[key] = values[key]
+        else throw new ArgumentError(`new ${new.target.name}(): "${key}" is neither a column of ${table.name} nor a relationship.`)
+      }
+    }
+
+    /** The loaded column values, for JSON.stringify (attributes live on the prototype, not the object). */
+    toJSON(): Record<string, unknown> {
+      const state = (this as unknown as { [STATE]: InstanceState })[STATE]
+      const json: Record<string, unknown> = {}
+      for (const key of columnKeys) if (state.values[key] !== undefined) json[key] = state.values[key]
+      return json
+    }
+
+    [INSPECT](_depth: number, inspectOptions: unknown, inspect: (value: unknown, options: unknown) => string): string {
+      return `${this.constructor.name} ${inspect(this.toJSON(), inspectOptions)}`
+    }
+  }
+  Object.defineProperty(MappedModel, 'name', { value: `Model(${table.name})` })
+  for (const key of columnKeys) defineColumnAccessor(MappedModel.prototype, key)
+  return MappedModel as unknown as ModelClass<C, O>
+}
+
+// Accessors on the prototype read and write the per-instance state: a write is recorded as a
+// change on the spot, so a flush never compares snapshots.
+function defineColumnAccessor(prototype: object, key: string): void {
+  Object.defineProperty(prototype, key, {
+    configurable: true,
+    enumerable: true,
+    get(this: { [STATE]: InstanceState }) {
+      const state = this[STATE]
+      const value = state.values[key]
+      if (value === undefined && state.expired !== undefined && state.expired.has(key)) throw expiredError(state, key)
+      return value
+    },
+    set(this: { [STATE]: InstanceState }, value: unknown) {
+      this[STATE].setColumn(key, value)
+    },
+  })
+}
+
+function expiredError(state: InstanceState, key: string): Error {
+  const className = state.instance.constructor.name
+  return state.session === undefined ? DetachedInstanceError.cannotReload(className, key) : NotLoadedError.forExpiredColumn(className, key)
+}
