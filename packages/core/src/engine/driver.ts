@@ -37,6 +37,7 @@ export interface DriverConnection {
    * when the previous one was consumed (a server-side cursor), so memory stays flat however many
    * rows the query returns. Ending the iteration early (`return()`) closes the cursor; once it
    * settles, the connection is ready for its next statement. Runs in the current transaction.
+   * A batch is the caller's until it asks for the next one; the driver may then empty it.
    */
   stream(sql: string, params: readonly unknown[], options: DriverStreamOptions): AsyncIterable<readonly unknown[]>
   /** Closes the underlying connection. */

@@ -66,7 +66,7 @@ export class RowStream<Row> implements AsyncIterableIterator<Row>, AsyncDisposab
   constructor(
     private readonly source: RowStreamSource,
     private readonly buildRow: RowBuilder | undefined,
-    private readonly context: EngineContext,
+    private readonly context: Pick<EngineContext, 'events' | 'logger'>,
   ) {}
 
   /** Rows handed to the loop so far. */

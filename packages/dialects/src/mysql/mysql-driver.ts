@@ -1,4 +1,5 @@
-import type { Driver, DriverConnection, DriverExecuteOptions, DriverResult } from '@athanor/core'
+import { type Driver, type DriverConnection, type DriverExecuteOptions, type DriverResult, type DriverStreamOptions, OperationalError } from '@athanor/core'
+import type { Connection as CallbackConnection, Query } from 'mysql2'
 import mysql from 'mysql2/promise'
 
 // mysql2 keeps this many prepared statements per connection and closes the least recently used.
@@ -78,6 +79,8 @@ export class MysqlDriverConnection implements DriverConnection {
    * the transaction state, except a SELECT with autocommit off, which the AUTOCOMMIT flag reveals.
    */
   private serverStatus = SERVER_STATUS_AUTOCOMMIT
+  /** Set while a stream runs: ends it at once, for close(). */
+  private interruptStream: (() => void) | undefined
 
   constructor(private readonly connection: mysql.Connection) {
     // An idle connection killed by the server (wait_timeout, KILL) emits 'error'; without a
@@ -113,6 +116,83 @@ export class MysqlDriverConnection implements DriverConnection {
     return insertId === undefined ? { rows: [], rowCount: header.affectedRows } : { rows: [], rowCount: header.affectedRows, insertId }
   }
 
+  /**
+   * Reads the result set row by row as the server sends it (mysql2's row events): once a batch is
+   * full the socket is paused, so the server waits (TCP backpressure) until the caller asks for the
+   * next batch. MySQL has no cursor to close: a stream left early still receives the rest of its
+   * rows, which are discarded, and the stream settles once the result set is drained, so the
+   * connection is ready for its next statement. A batch left unread for longer than the server's
+   * net_write_timeout (60 s by default) makes the server drop the connection.
+   */
+  async *stream(sql: string, params: readonly unknown[], options: DriverStreamOptions): AsyncGenerator<readonly unknown[], void, undefined> {
+    // The promise wrapper has no streaming; the callback connection under it does.
+    const connection = (this.connection as unknown as { readonly connection: CallbackConnection }).connection
+    const command: Query = connection.execute({ sql, rowsAsArray: options.rowMode === 'array' }, params as mysql.ExecuteValues[])
+    const { batchSize } = options
+    let batch: unknown[] = []
+    let isReadingRows = false
+    let isSettled = false
+    let failure: { readonly error: unknown } | undefined
+    let wake: (() => void) | undefined
+    const notify = (): void => {
+      const resume = wake
+      wake = undefined
+      resume?.()
+    }
+    // A statement that returns no rows reports an OK packet as its "result"; it is not a row.
+    command.on('fields', (fields: unknown) => {
+      isReadingRows = fields !== undefined
+    })
+    command.on('result', (row: unknown) => {
+      if (!isReadingRows) return
+      if (batch.push(row) >= batchSize) {
+        connection.pause()
+        notify()
+      }
+    })
+    command.on('error', (error: unknown) => {
+      if ((error as { fatal?: unknown }).fatal === true) this.isBroken = true
+      failure ??= { error }
+      isSettled = true
+      notify()
+    })
+    command.on('end', () => {
+      isSettled = true
+      notify()
+    })
+    this.interruptStream = () => {
+      failure ??= { error: connectionClosedDuringStream() }
+      isSettled = true
+      notify()
+    }
+    try {
+      for (;;) {
+        if (batch.length < batchSize && !isSettled) await new Promise<void>((resolve) => (wake = resolve))
+        if (failure !== undefined) throw failure.error
+        if (batch.length > 0) {
+          const full = batch
+          batch = []
+          yield full
+          // Emptied once used, so that if it was promoted to the old generation it cannot keep its
+          // rows alive until the next full GC (see postgresql-driver.ts).
+          full.length = 0
+        }
+        if (isSettled && batch.length === 0) return
+        connection.resume()
+      }
+    } finally {
+      if (!isSettled) {
+        // Left early: the rest of the result set must still be read off the socket before the
+        // connection can carry another statement. Rows from here on are dropped.
+        isReadingRows = false
+        batch = []
+        connection.resume()
+        while (!isSettled) await new Promise<void>((resolve) => (wake = resolve))
+      }
+      this.interruptStream = undefined
+    }
+  }
+
   async ping(): Promise<boolean> {
     if (this.isBroken) return false
     try {
@@ -137,7 +217,12 @@ export class MysqlDriverConnection implements DriverConnection {
   }
 
   async close(): Promise<void> {
-    // A broken socket cannot carry the polite COM_QUIT of end().
+    // A broken socket cannot carry the polite COM_QUIT of end(); nor can one a stream holds paused
+    // (the QUIT would wait behind the rest of the result set forever).
+    if (this.interruptStream !== undefined) {
+      this.interruptStream()
+      this.isBroken = true
+    }
     if (this.isBroken) {
       this.connection.destroy()
       return
@@ -148,6 +233,11 @@ export class MysqlDriverConnection implements DriverConnection {
       // Already closed: there is nothing left to release.
     }
   }
+}
+
+/** What a stream cut off by close() fails with: the connection is gone, as after a lost connection. */
+function connectionClosedDuringStream(): OperationalError {
+  return new OperationalError('The connection was closed while a result set was being streamed.', { isDisconnect: true })
 }
 
 // With supportBigNumbers, an id beyond 2^53 arrives as a string.

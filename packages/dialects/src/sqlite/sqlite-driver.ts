@@ -1,4 +1,4 @@
-import type { Driver, DriverConnection, DriverExecuteOptions, DriverResult } from '@athanor/core'
+import type { Driver, DriverConnection, DriverExecuteOptions, DriverResult, DriverStreamOptions } from '@athanor/core'
 import Database from 'better-sqlite3'
 
 const MAX_CACHED_STATEMENTS = 500
@@ -41,6 +41,40 @@ export class SqliteDriverConnection implements DriverConnection {
     }
     const info = statement.run(params as unknown[])
     return { rows: [], rowCount: info.changes, insertId: info.lastInsertRowid }
+  }
+
+  /**
+   * Steps through the rows with `iterate()`, one batch at a time; SQLite computes each row as it is
+   * stepped to, so nothing beyond the current batch is held.
+   */
+  async *stream(sql: string, params: readonly unknown[], options: DriverStreamOptions): AsyncGenerator<readonly unknown[], void, undefined> {
+    // A statement being iterated is busy until the iteration ends, so the stream gets a statement
+    // of its own rather than the cached one that execute() may need meanwhile.
+    const statement = this.database.prepare(sql)
+    if (!statement.reader) {
+      statement.run(params as unknown[])
+      return
+    }
+    statement.raw(options.rowMode === 'array')
+    statement.safeIntegers(options.readsBigIntegers)
+    const rows = statement.iterate(params as unknown[])
+    try {
+      for (;;) {
+        const batch: unknown[] = []
+        for (let step = rows.next(); !step.done; step = rows.next()) {
+          if (batch.push(step.value) === options.batchSize) break
+        }
+        const count = batch.length
+        if (count > 0) yield batch
+        // Emptied once used, so that if it was promoted to the old generation it cannot keep its
+        // rows alive until the next full GC (see postgresql-driver.ts).
+        batch.length = 0
+        if (count < options.batchSize) return
+      }
+    } finally {
+      // Resets the statement, which releases SQLite's read of the table.
+      rows.return?.()
+    }
   }
 
   ping(): boolean {

@@ -17,6 +17,9 @@ export class FakeConnection implements DriverConnection {
     return { rows: [], rowCount: 0 }
   }
 
+  // The pool never streams; present because every DriverConnection can.
+  async *stream(): AsyncGenerator<readonly unknown[], void, undefined> {}
+
   ping(): boolean {
     this.pings++
     return this.isAlive
