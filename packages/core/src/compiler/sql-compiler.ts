@@ -347,6 +347,11 @@ export class SqlCompiler {
     },
     BinaryOperationNode: (node) => this.operand(node.left).write(` ${node.operator} `).operand(node.right),
     LogicalNode: (node) => {
+      // `and()` of nothing is true and `or()` of nothing false (as `where()` with no conditions).
+      if (node.operands.length === 0) {
+        this.write(node.operator === 'and' ? '1 = 1' : '1 = 0')
+        return
+      }
       // Comparisons bind tighter than AND/OR: only a nested AND/OR needs parentheses.
       node.operands.forEach((operand, index) => {
         if (index > 0) this.write(` ${node.operator} `)

@@ -90,6 +90,12 @@ describeEachDialect('queries', { metadata }, (db) => {
     expect(await names(authors.c.age.ne(null))).toEqual(['Ada', 'Carol'])
   })
 
+  it('where() with no conditions, and(), or() of nothing are valid SQL (true, true, false)', async () => {
+    expect(await rows(select(authors.c.id).where().orderBy(authors.c.id))).toHaveLength(3)
+    expect(await rows(select(authors.c.id).where(and()))).toHaveLength(3)
+    expect(await rows(select(authors.c.id).where(or()))).toHaveLength(0)
+  })
+
   it('orders, limits and offsets', async () => {
     expect(await rows(select(books.c.title).orderBy(books.c.pages.desc()).limit(2))).toEqual([{ title: 'Engines' }, { title: 'Notes' }])
     expect(await rows(select(books.c.title).orderBy(books.c.pages).limit(1).offset(1))).toEqual([{ title: 'Notes' }])
