@@ -17,6 +17,16 @@ export class EntityMapper {
   readonly columnByKey: ReadonlyMap<string, AnyColumn>
   readonly primaryKey: readonly AnyColumn[]
   readonly primaryKeyKeys: readonly string[]
+  /** The version column's property key (`mapper(X, {}, { versionColumn })`): optimistic locking. */
+  versionKey: string | undefined = undefined
+  /** Single-table inheritance: the mapper of the class this one inherits from. */
+  base: EntityMapper | undefined = undefined
+  /** The discriminator column's property key, shared by a hierarchy (`polymorphicOn`). */
+  polymorphicKey: string | undefined = undefined
+  /** The discriminator value of this class's rows (`polymorphicIdentity`). */
+  polymorphicIdentity: unknown = undefined
+  /** The hierarchy's mappers by discriminator value; shared by every mapper of the hierarchy. */
+  polymorphicMap: Map<unknown, EntityMapper> | undefined = undefined
   private properties: ReadonlyMap<string, RelationshipProperty> | undefined
   private propertyList: readonly RelationshipProperty[] = []
 
@@ -51,6 +61,21 @@ export class EntityMapper {
   relationship(key: string): RelationshipProperty | undefined {
     if (this.properties === undefined) this.configure()
     return this.properties?.get(key)
+  }
+
+  /** The mapper for a row: the subclass its discriminator names (this mapper when there is none). */
+  mapperForRow(row: Readonly<Record<string, unknown>>): EntityMapper {
+    if (this.polymorphicKey === undefined || this.polymorphicMap === undefined) return this
+    return this.polymorphicMap.get(row[this.polymorphicKey]) ?? this
+  }
+
+  /** The discriminator values of this class and its subclasses (to filter a query on a subclass). */
+  polymorphicIdentities(): unknown[] {
+    const identities: unknown[] = []
+    for (const [identity, mapped] of this.polymorphicMap ?? []) {
+      for (let each: EntityMapper | undefined = mapped; each !== undefined; each = each.base) if (each === this) identities.push(identity)
+    }
+    return identities
   }
 
   /** Called by the configuration step once the joins are worked out. */

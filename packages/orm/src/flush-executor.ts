@@ -50,12 +50,28 @@ export class FlushExecutor {
 
   private async deleteRows(step: DeleteStep): Promise<void> {
     const mapper = mapperOfState(step.states[0])
-    await this.deleteWhere(step.table, mapper.primaryKey, step.states.map((state) => mapper.primaryKeyKeys.map((key) => state.committedValue(key))))
+    const { versionKey } = mapper
+    if (versionKey === undefined) {
+      await this.deleteWhere(step.table, mapper.primaryKey, step.states.map((state) => mapper.primaryKeyKeys.map((key) => state.committedValue(key))))
+      return
+    }
+    // Versioned rows: each must still have the version it was loaded with, so the matched count is checked.
+    const columns = [...mapper.primaryKey, mapper.columnByKey.get(versionKey) as AnyColumn]
+    const tuples = step.states.map((state) => columns.map((column) => state.committedValue(column.key)))
+    for (const part of chunk(tuples, columns.length, this.context.capabilities.maxParameters)) {
+      const result = await this.execute(deleteFrom(step.table).where(matchAny(columns, part)))
+      if (result.rowCount !== part.length) throw StaleDataError.versionMismatch('DELETE', mapper.table.name, versionKey, part.length, result.rowCount)
+    }
   }
 
   private async save(step: SaveStep): Promise<void> {
     for (const unit of step.units) for (const sync of unit.syncs) this.applySync(unit, sync)
     if (step.isInsert) {
+      for (const unit of step.units) {
+        const { versionKey, polymorphicKey, polymorphicIdentity } = mapperOfState(unit.state)
+        if (versionKey !== undefined && unit.state.values[versionKey] == null) this.context.undo.write(unit.state, versionKey, 1)
+        if (polymorphicKey !== undefined && polymorphicIdentity !== undefined && unit.state.values[polymorphicKey] == null) this.context.undo.write(unit.state, polymorphicKey, polymorphicIdentity)
+      }
       const inserted = await insertStates(this.context, mapperOfState(step.units[0].state), step.units.map((unit) => unit.state))
       this.outcome.inserted.push(...inserted)
       return
@@ -100,9 +116,21 @@ export class FlushExecutor {
   // UPDATE … WHERE primary key = the key the row has in the database (it may be changing).
   private async updateRow(state: InstanceState, values: Record<string, unknown>): Promise<void> {
     const mapper = mapperOfState(state)
-    const where = matchOne(mapper.primaryKey, mapper.primaryKeyKeys.map((key) => state.committedValue(key)))
-    const result = await this.execute(update(mapper.table).values(values as never).where(where))
-    if (result.rowCount !== 1) throw StaleDataError.rowCountMismatch('UPDATE', mapper.table.name, 1, result.rowCount)
+    const { versionKey } = mapper
+    if (versionKey === undefined) {
+      const where = matchOne(mapper.primaryKey, mapper.primaryKeyKeys.map((key) => state.committedValue(key)))
+      const result = await this.execute(update(mapper.table).values(values as never).where(where))
+      if (result.rowCount !== 1) throw StaleDataError.rowCountMismatch('UPDATE', mapper.table.name, 1, result.rowCount)
+      return
+    }
+    // UPDATE … SET version = old + 1 WHERE key = … AND version = old: no match means someone else wrote first.
+    const columns = [...mapper.primaryKey, mapper.columnByKey.get(versionKey) as AnyColumn]
+    const loadedVersion = state.committedValue(versionKey)
+    const where = matchOne(columns, columns.map((column) => state.committedValue(column.key)))
+    const nextVersion = Number(loadedVersion) + 1
+    const result = await this.execute(update(mapper.table).values({ ...values, [versionKey]: nextVersion } as never).where(where))
+    if (result.rowCount !== 1) throw StaleDataError.versionMismatch('UPDATE', mapper.table.name, versionKey, 1, result.rowCount)
+    this.context.undo.write(state, versionKey, nextVersion)
   }
 
   private async insertSecondaryRows(rows: readonly SecondaryRow[]): Promise<void> {

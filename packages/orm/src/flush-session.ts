@@ -1,8 +1,9 @@
 import type { Connection } from '@athanor/core'
 import { DependencyProcessor } from './dependency-processor'
 import { collectDeletions } from './deletion-set'
+import { fireMapperEvent } from './events'
 import { FlushExecutor, type FlushOutcome } from './flush-executor'
-import { planFlush } from './flush-plan'
+import { type FlushPlan, planFlush } from './flush-plan'
 import { type FlushWork, isEmptyWork } from './flush-work'
 import type { InstanceLoader } from './instance-loader'
 import type { InstanceState } from './instance-state'
@@ -51,6 +52,8 @@ export async function flushSession(context: FlushContext): Promise<void> {
     return
   }
   const plan = planFlush(work)
+  const sequence = eventSequence(plan)
+  for (const [state, event] of sequence) await fireMapperEvent(state.instance, event, connection)
   const undo = new UndoLog()
   const executor = new FlushExecutor({
     connection,
@@ -70,6 +73,25 @@ export async function flushSession(context: FlushContext): Promise<void> {
   }
   transaction.hasWrites = true
   finalizeFlush(uow, work, outcome)
+  for (const [state, event] of sequence) {
+    if (event === 'beforeUpdate' && !outcome.updated.has(state)) continue
+    await fireMapperEvent(state.instance, AFTER[event], connection)
+  }
+}
+
+const AFTER = { beforeInsert: 'afterInsert', beforeUpdate: 'afterUpdate', beforeDelete: 'afterDelete' } as const
+
+// Saved objects in the flush's dependency order, then deleted ones: the before- and after-events follow it.
+function eventSequence(plan: FlushPlan): [InstanceState, keyof typeof AFTER][] {
+  const sequence: [InstanceState, keyof typeof AFTER][] = []
+  for (const step of plan.saves) {
+    for (const unit of step.units) {
+      if (unit.isInsert) sequence.push([unit.state, 'beforeInsert'])
+      else if ((unit.state.original?.size ?? 0) > 0 || unit.syncs.length > 0) sequence.push([unit.state, 'beforeUpdate'])
+    }
+  }
+  for (const step of [...plan.earlyDeletes, ...plan.deletes]) for (const state of step.states) sequence.push([state, 'beforeDelete'])
+  return sequence
 }
 
 // A row inserted just now is referenced only by what this session linked to it, in memory: its

@@ -35,11 +35,13 @@ export class InstanceLoader {
       existing.refreshExpired(row)
       return existing.instance
     }
-    const instance = Object.create(mapper.entity.prototype as object) as object
+    // Single-table inheritance: the discriminator picks the subclass.
+    const actual = mapper.mapperForRow(row)
+    const instance = Object.create(actual.entity.prototype as object) as object
     const state = new InstanceState(instance, row)
     attachState(instance, state)
     state.identity = identity
-    state.mapper = mapper
+    state.mapper = actual
     state.session = this.uow
     this.uow.identityMap.add(state)
     return instance

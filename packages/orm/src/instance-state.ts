@@ -58,6 +58,10 @@ export class InstanceState {
   isDeleted = false
   /** Columns the database filled in at INSERT; a rollback that makes the object transient clears them. */
   generated: Set<string> | undefined = undefined
+  /** Columns a query left out (loadOnly/defer) and that were not loaded since; they are also in `expired`. */
+  deferred: Set<string> | undefined = undefined
+  /** Relationships a query marked `raiseload`: reading one while unloaded names that option. */
+  raiseOnRead: Set<string> | undefined = undefined
   /** Set when the state is first used by a session. */
   mapper: EntityMapper | undefined = undefined
 
@@ -157,8 +161,23 @@ export class InstanceState {
   refreshExpired(row: Readonly<Record<string, unknown>>): void {
     const expired = this.expired
     if (expired === undefined) return
-    for (const key of expired) this.values[key] = row[key]
-    this.expired = undefined
+    for (const key of expired) {
+      // A row that leaves the column out (a deferred column) refreshes nothing.
+      if (row[key] === undefined) continue
+      this.values[key] = row[key]
+      expired.delete(key)
+      this.deferred?.delete(key)
+    }
+    if (expired.size === 0) this.expired = undefined
+  }
+
+  /** Marks columns a query left out as deferred: not loaded, and reading them throws until they are. */
+  defer(keys: ReadonlySet<string>): void {
+    for (const key of keys) {
+      if (this.values[key] !== undefined) continue
+      ;(this.expired ??= new Set()).add(key)
+      ;(this.deferred ??= new Set()).add(key)
+    }
   }
 
   private historyFor(key: string): RelationshipHistory {

@@ -19,6 +19,22 @@ type RelatedOf<V> = V extends readonly (infer E)[] ? E : Exclude<V, null | undef
  */
 export type RelationshipMap<T> = { readonly [K in keyof T]?: Relationship<Extract<RelatedOf<T[K]>, object>> }
 
+/** Options of `mapper(Class, relationships, options)`. */
+export interface MapperOptions<T> {
+  /**
+   * An integer column for optimistic locking: set to 1 on INSERT, incremented by every UPDATE,
+   * which (like every DELETE) matches the row only if it still has the version the object was
+   * loaded with; otherwise the flush throws `StaleDataError` and writes nothing.
+   */
+  readonly versionColumn?: keyof T & string
+  /** Single-table inheritance, on the base class: the discriminator column that says which class a row is. */
+  readonly polymorphicOn?: keyof T & string
+  /** The discriminator value of this class's rows (written on INSERT): `polymorphicIdentity: "manager"`. */
+  readonly polymorphicIdentity?: string | number
+  /** Single-table inheritance, on a subclass: the mapped base class (`class Manager extends Employee`), mapped first. */
+  readonly inherits?: EntityClass<object>
+}
+
 const mappers = new Map<unknown, EntityMapper>()
 const unconfigured: EntityMapper[] = []
 
@@ -28,9 +44,10 @@ const unconfigured: EntityMapper[] = []
  *
  * ```ts
  * mapper(User, { posts: relationship(() => Post, { backPopulates: "author", cascade: "all, delete-orphan" }) })
+ * mapper(Document, {}, { versionColumn: "version" })
  * ```
  */
-export function mapper<T extends object>(entity: EntityClass<T>, relationships: RelationshipMap<T> = {}): void {
+export function mapper<T extends object>(entity: EntityClass<T>, relationships: RelationshipMap<T> = {}, options: MapperOptions<T> = {}): void {
   if (!isEntityItem(entity)) throw UnmappedClassError.forClass(entity)
   if (mappers.has(entity)) throw MappingError.alreadyMapped(entity.name)
   const declared = relationships as unknown as Readonly<Record<string, Relationship<object>>>
@@ -38,8 +55,40 @@ export function mapper<T extends object>(entity: EntityClass<T>, relationships: 
   for (const key of Object.keys(declared)) {
     if (table.c[key] !== undefined) throw MappingError.invalid(`${entity.name}.${key}`, 'is a column of the table; give the relationship an attribute name of its own.')
   }
+  const versionColumn = options.versionColumn === undefined ? undefined : table.c[options.versionColumn]
+  if (options.versionColumn !== undefined && versionColumn === undefined) throw MappingError.invalid(`${entity.name}`, `versionColumn "${options.versionColumn}" is not a column of ${table.name}.`)
   const created = register(entity, declared)
+  created.versionKey = options.versionColumn
+  configureInheritance(created, options)
   installRelationshipAccessors(entity.prototype, created, Object.keys(declared))
+}
+
+function configureInheritance(created: EntityMapper, options: { readonly polymorphicOn?: string; readonly polymorphicIdentity?: string | number; readonly inherits?: EntityClass<object> }): void {
+  const name = created.className
+  if (options.inherits !== undefined) {
+    const base = mappers.get(options.inherits)
+    if (base === undefined || base.polymorphicMap === undefined) throw MappingError.invalid(name, `inherits ${options.inherits.name}, which must be mapped first with { polymorphicOn, polymorphicIdentity }.`)
+    if (!Object.prototype.isPrototypeOf.call(options.inherits.prototype, created.entity.prototype)) throw MappingError.invalid(name, `must extend ${options.inherits.name} (class ${name} extends ${options.inherits.name}).`)
+    if (options.polymorphicIdentity === undefined) throw MappingError.invalid(name, 'a subclass needs its own polymorphicIdentity.')
+    created.base = base
+    created.versionKey ??= base.versionKey
+    created.polymorphicKey = base.polymorphicKey
+    created.polymorphicMap = base.polymorphicMap
+  } else if (options.polymorphicOn !== undefined) {
+    if (created.table.c[options.polymorphicOn] === undefined) throw MappingError.invalid(name, `polymorphicOn "${options.polymorphicOn}" is not a column of ${created.table.name}.`)
+    created.polymorphicKey = options.polymorphicOn
+    created.polymorphicMap = new Map()
+  } else {
+    return
+  }
+  if (options.polymorphicIdentity !== undefined) (created.polymorphicMap as Map<unknown, EntityMapper>).set(options.polymorphicIdentity, created)
+  created.polymorphicIdentity = options.polymorphicIdentity
+}
+
+/** True when `key` is a relationship declared for the class or a mapped base class. */
+export function isDeclaredRelationship(entity: unknown, key: string): boolean {
+  for (let mapped = mappers.get(entity); mapped !== undefined; mapped = mapped.base) if (mapped.declared[key] !== undefined) return true
+  return false
 }
 
 /** The mapper of a class, mapping a relationship-less `Model(table)` class on first use. */
@@ -53,6 +102,12 @@ export function mapperOf(entity: unknown): EntityMapper {
 /** The mapper registered for a class, without mapping it. */
 export function findMapper(entity: unknown): EntityMapper | undefined {
   return mappers.get(entity)
+}
+
+/** The mapper of the class mapped onto a table (for bulk statements on `update(User)`), if any. */
+export function findMapperOfTable(table: TableNode): EntityMapper | undefined {
+  for (const mapped of mappers.values()) if (mapped.table.node === table) return mapped
+  return undefined
 }
 
 /** The mapper of an object's class, cached on its state. */
@@ -73,10 +128,16 @@ export function configureMappers(): void {
   // Resolving may map target classes on first use; those join the batch.
   while (unconfigured.length > 0) {
     const next = unconfigured.shift() as EntityMapper
-    next.setRelationships(Object.entries(next.declared).map(([key, declared]) => resolveRelationship(next, key, declared, mapperOf)))
+    // A subclass shares its base class's relationships (the same properties), so the base goes first.
+    if (next.base !== undefined && !next.base.isConfigured) {
+      unconfigured.push(next)
+      continue
+    }
+    const own = Object.entries(next.declared).map(([key, declared]) => resolveRelationship(next, key, declared, mapperOf))
+    next.setRelationships(next.base === undefined ? own : [...next.base.relationships, ...own])
     batch.push(next)
   }
-  for (const configured of batch) for (const property of configured.relationships) linkPartner(property)
+  for (const configured of batch) for (const property of configured.relationships) if (property.parent === configured) linkPartner(property)
 }
 
 /**

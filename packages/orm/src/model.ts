@@ -1,8 +1,9 @@
 import { ArgumentError, type ColumnMap, ENTITY_TABLE, type Simplify, type Table, type TableRow } from '@athanor/core'
 import { DetachedInstanceError } from './errors/detached-instance-error'
+import { transformSetValue } from './events'
 import { NotLoadedError } from './errors/not-loaded-error'
 import { attachState, InstanceState, STATE } from './instance-state'
-import { findMapper } from './mapper'
+import { isDeclaredRelationship } from './mapper'
 
 type InitRequired<C extends ColumnMap, O extends string> = {
   -readonly [K in keyof C as C[K]['__optional'] extends true ? never : K extends O ? never : K]: C[K]['__value']
@@ -75,8 +76,8 @@ export function Model<C extends ColumnMap, O extends keyof C & string = never>(t
       attachState(this, state)
       if (values === undefined) return
       for (const key of Object.keys(values)) {
-        if (columnKeys.has(key)) state.values[key] = values[key]
-        else if (findMapper(new.target)?.declared[key] !== undefined) (this as Record<string, unknown>)[key] = values[key]
+        if (columnKeys.has(key)) state.values[key] = transformSetValue(this, key, values[key], undefined)
+        else if (isDeclaredRelationship(new.target, key)) (this as Record<string, unknown>)[key] = values[key]
         else throw new ArgumentError(`new ${new.target.name}(): "${key}" is neither a column of ${table.name} nor a relationship.`)
       }
     }
@@ -111,12 +112,14 @@ function defineColumnAccessor(prototype: object, key: string): void {
       return value
     },
     set(this: { [STATE]: InstanceState }, value: unknown) {
-      this[STATE].setColumn(key, value)
+      const state = this[STATE]
+      state.setColumn(key, transformSetValue(this, key, value, state.values[key]))
     },
   })
 }
 
 function expiredError(state: InstanceState, key: string): Error {
   const className = state.instance.constructor.name
+  if (state.deferred?.has(key)) return NotLoadedError.forDeferredColumn(className, key)
   return state.session === undefined ? DetachedInstanceError.cannotReload(className, key) : NotLoadedError.forExpiredColumn(className, key)
 }

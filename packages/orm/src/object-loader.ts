@@ -64,6 +64,7 @@ export class ObjectLoader {
         state.values[key] = row[key]
         state.original?.delete(key)
         state.expired?.delete(key)
+        state.deferred?.delete(key)
       }
     }
     for (const property of attributes.relationships) await this.relationships(connection).load([state], property)

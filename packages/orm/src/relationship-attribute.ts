@@ -36,6 +36,7 @@ export function readRelationship(state: InstanceState, property: RelationshipPro
     const found = findManyToOne(state, property)
     if (found !== undefined) return found
   }
+  if (state.raiseOnRead?.has(property.key)) throw NotLoadedError.forRaiseload(property.parent.className, property.key)
   throw NotLoadedError.forRelationship(property.parent.className, property.key)
 }
 

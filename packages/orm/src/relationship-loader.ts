@@ -8,7 +8,8 @@ import { createCollection } from './relationship-events'
 import type { RelationshipProperty } from './relationship-property'
 import type { UnitOfWork } from './unit-of-work'
 
-const PARENT_KEY_PREFIX = '__athanor_parent_'
+/** The label prefix of the parent key columns a many-to-many query selects from the association table. */
+export const PARENT_KEY_PREFIX = '__athanor_parent_'
 
 /**
  * Loads one relationship for many objects with one query per batch of parents (`WHERE key IN
@@ -52,46 +53,78 @@ export class RelationshipLoader {
       else missing.set(tupleKey(values), values)
     }
     if (missing.size === 0) return
+    const rows: Record<string, unknown>[] = []
+    for (const part of chunk([...missing.values()], referenced.length, this.maxParameters)) rows.push(...(await this.selectRows(property.target, referenced, part, [])))
+    this.assignManyToOne(states, property, rows)
+  }
+
+  /**
+   * Sets a relationship on every state from rows of its target that some other query read (the
+   * rows of a many-to-many carry the parent's key as `__athanor_parent_<n>` labels).
+   *
+   * ```ts
+   * loader.assign(userStates, postsProperty, rows)
+   * ```
+   */
+  assign(states: readonly InstanceState[], property: RelationshipProperty, rows: readonly Record<string, unknown>[]): void {
+    if (property.direction === 'manyToOne') this.assignManyToOne(states, property, rows)
+    else this.assignCollections(states, property, rows)
+    for (const state of states) state.history?.delete(property.key)
+  }
+
+  private assignManyToOne(states: readonly InstanceState[], property: RelationshipProperty, rows: readonly Record<string, unknown>[]): void {
+    const referencing = property.pairs.map((pair) => pair.referencing)
+    const referenced = property.pairs.map((pair) => pair.referenced)
     const byKey = new Map<string, object>()
-    for (const part of chunk([...missing.values()], referenced.length, this.maxParameters)) {
-      const rows = await this.selectRows(property.target, referenced, part, [])
-      for (const row of rows) {
-        const instance = this.instances.loadOne(property.target, row)
-        if (instance !== undefined) byKey.set(tupleKey(referenced.map((column) => row[column.key])), instance)
-      }
+    for (const row of rows) {
+      const instance = this.instances.loadOne(property.target, row)
+      if (instance !== undefined) byKey.set(tupleKey(referenced.map((column) => row[column.key])), instance)
     }
     for (const state of states) {
       if (state.related.has(property.key)) continue
-      state.related.set(property.key, byKey.get(tupleKey(referencing.map((column) => state.values[column.key]))) ?? null)
+      const values = referencing.map((column) => state.values[column.key])
+      const found = values.some((value) => value === null || value === undefined) ? undefined : (this.fromIdentityMap(state, property) ?? byKey.get(tupleKey(values)))
+      state.related.set(property.key, found ?? null)
     }
   }
 
   private async loadCollections(states: readonly InstanceState[], property: RelationshipProperty): Promise<void> {
-    // The parent's side of the join: its referenced columns, and the columns holding their values in the rows.
+    // The parent's side of the join: its referenced columns.
     const parentPairs = property.secondary ? property.secondary.parentPairs : property.pairs
     const parentColumns = parentPairs.map((pair) => pair.referenced)
-    const rowKeys = property.secondary ? parentPairs.map((_, index) => `${PARENT_KEY_PREFIX}${index}`) : parentPairs.map((pair) => pair.referencing.key)
     const tuples = new Map<string, readonly unknown[]>()
     for (const state of states) {
       const values = parentColumns.map((column) => state.committedValue(column.key))
       if (values.every((value) => value !== null && value !== undefined)) tuples.set(tupleKey(values), values)
     }
-    const groups = new Map<string, object[]>()
+    const rows: Record<string, unknown>[] = []
     for (const part of chunk([...tuples.values()], parentColumns.length, this.maxParameters)) {
-      const rows = property.secondary
-        ? await this.selectThroughSecondary(property, part)
-        : await this.selectRows(property.target, parentPairs.map((pair) => pair.referencing), part, property.orderBy)
-      for (const row of rows) {
-        const instance = this.instances.loadOne(property.target, row)
-        if (instance === undefined) continue
-        const key = tupleKey(rowKeys.map((rowKey) => row[rowKey]))
-        const group = groups.get(key)
-        if (group === undefined) groups.set(key, [instance])
-        else if (!group.includes(instance)) group.push(instance)
-      }
+      rows.push(
+        ...(property.secondary
+          ? await this.selectThroughSecondary(property, part)
+          : await this.selectRows(property.target, parentPairs.map((pair) => pair.referencing), part, property.orderBy)),
+      )
+    }
+    this.assignCollections(states, property, rows)
+  }
+
+  private assignCollections(states: readonly InstanceState[], property: RelationshipProperty, rows: readonly Record<string, unknown>[]): void {
+    const parentPairs = property.secondary ? property.secondary.parentPairs : property.pairs
+    const parentColumns = parentPairs.map((pair) => pair.referenced)
+    // The columns of the rows holding the parent's key.
+    const rowKeys = property.secondary ? parentPairs.map((_, index) => `${PARENT_KEY_PREFIX}${index}`) : parentPairs.map((pair) => pair.referencing.key)
+    // A Set per parent: a row read twice (a join through duplicates) adds its object once.
+    const groups = new Map<string, Set<object>>()
+    for (const row of rows) {
+      const instance = this.instances.loadOne(property.target, row)
+      if (instance === undefined) continue
+      const key = tupleKey(rowKeys.map((rowKey) => row[rowKey]))
+      const group = groups.get(key)
+      if (group === undefined) groups.set(key, new Set([instance]))
+      else group.add(instance)
     }
     for (const state of states) {
-      const items = groups.get(tupleKey(parentColumns.map((column) => state.committedValue(column.key)))) ?? []
+      const items = [...(groups.get(tupleKey(parentColumns.map((column) => state.committedValue(column.key)))) ?? [])]
       state.related.set(property.key, property.isList ? createCollection(state, property, items) : (items[0] ?? null))
     }
   }

@@ -1,7 +1,7 @@
 import type { AnyColumn, AnyTable } from '@athanor/core'
 import type { CascadeOptions } from './cascade-options'
 import type { EntityMapper } from './entity-mapper'
-import type { CollectionOrder } from './relationship'
+import type { CollectionOrder, LoadingStrategy } from './relationship'
 
 /** One column of a join: the referenced column (a key) and the foreign key column that points at it. */
 export interface ColumnPair {
@@ -44,6 +44,8 @@ export interface RelationshipProperty {
   readonly orderBy: readonly CollectionOrder[]
   readonly passiveDeletes: boolean
   readonly postUpdate: boolean
+  /** The default loader when a query names none for this relationship. */
+  readonly lazy: LoadingStrategy
   readonly backPopulates: string | undefined
   /**
    * For a many-to-one onto the target's primary key: the parent's foreign key columns in the

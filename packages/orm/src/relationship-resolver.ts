@@ -41,6 +41,7 @@ export function resolveRelationship(
     orderBy,
     passiveDeletes: options.passiveDeletes ?? false,
     postUpdate: options.postUpdate ?? false,
+    lazy: options.lazy ?? 'select',
     backPopulates: options.backPopulates,
     keyColumns: isManyToOne ? keyColumnsOf(join.pairs, target) : undefined,
     partner: undefined,

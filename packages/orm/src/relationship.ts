@@ -4,6 +4,13 @@ import type { EntityClass } from './entity'
 /** An ORDER BY term for a collection: a column, an expression or `column.desc()`. */
 export type CollectionOrder = OrderingTerm | Expression<unknown>
 
+/**
+ * How a relationship is loaded when a query gives no loader option for it: `select` (the
+ * default: only by an explicit `session.refresh(obj, [key])`), `selectin`, `joined`, `subquery`,
+ * or `raise` (reading it throws, naming the relationship and the loader to use).
+ */
+export type LoadingStrategy = 'select' | 'selectin' | 'joined' | 'subquery' | 'raise'
+
 /** How a relationship is configured; everything is optional, the join is inferred from foreign keys. */
 export interface RelationshipOptions<T extends object> {
   /** The attribute of the target class that points back, kept in sync in memory: `backPopulates: "author"`. */
@@ -41,6 +48,8 @@ export interface RelationshipOptions<T extends object> {
    * cycle of nullable foreign keys; set it to force it.
    */
   readonly postUpdate?: boolean
+  /** The default loader of this relationship: `lazy: "selectin"` loads it with every query of the parent class. */
+  readonly lazy?: LoadingStrategy
 }
 
 /**

@@ -7,13 +7,16 @@ import {
   entityOfResultColumn,
   type ParameterSet,
   type Result,
+  Select,
 } from '@athanor/core'
+import { type ExecuteOptions, prepareBulkSync } from './bulk-sync'
 import { cascadeReach } from './cascade'
+import { EagerLoader } from './eager-loader'
 import type { EntityClass, PrimaryKeyInput } from './entity'
-import type { EntityMapper } from './entity-mapper'
 import { DetachedInstanceError } from './errors/detached-instance-error'
 import { flushSession } from './flush-session'
 import { identityKeyOf } from './identity-key'
+import { primaryKeyValues } from './primary-key-input'
 import { readAutoIncrementStep } from './insert-batch'
 import { InstanceLoader } from './instance-loader'
 import { type InstanceState, stateOf } from './instance-state'
@@ -21,6 +24,7 @@ import { configureMappers, mapperOf } from './mapper'
 import { mergeInstance } from './merge'
 import { ObjectLoader } from './object-loader'
 import { applyCommit, applyRollback, expireState, resetScopes } from './session-lifecycle'
+import { type SessionEventName, SessionEvents, type SessionListener } from './session-events'
 import { SessionTransaction } from './session-transaction'
 import { TransactionScope } from './transaction-scope'
 import { UnitOfWork } from './unit-of-work'
@@ -62,6 +66,7 @@ export class Session {
   private readonly objects = new ObjectLoader(this.uow, this.instances)
   private readonly isAutoflushing: boolean
   private readonly isExpiringOnCommit: boolean
+  private readonly events = new SessionEvents<Session>()
   private flushQueue: Promise<unknown> = Promise.resolve()
   private autoIncrementStep: number | undefined
 
@@ -143,7 +148,7 @@ export class Session {
   async get<T extends object>(entity: EntityClass<T>, key: PrimaryKeyInput): Promise<T | undefined> {
     const mapper = mapperOf(entity)
     configureMappers()
-    const values = keyValues(mapper, key)
+    const values = primaryKeyValues(mapper, key)
     const identity = identityKeyOf(mapper.tableKey, values)
     const found = identity === undefined ? undefined : this.uow.identityMap.get(identity)
     if (found !== undefined && (found.expired === undefined || found.expired.size === 0)) return this.uow.deleted.has(found) ? undefined : (found.instance as T)
@@ -154,7 +159,9 @@ export class Session {
   /**
    * Runs a query and returns the first column of each row; for `select(User)`, `User` objects
    * through the identity map (an object already in the session is returned as is, its unflushed
-   * changes kept).
+   * changes kept). Loader options load relationships with the objects:
+   * `select(User).options(selectinload("posts").selectinload("tags"), joinedload("profile"))`;
+   * with joinedload the objects are de-duplicated (one per parent row, as `unique()` does).
    *
    * ```ts
    * const adas = await session.scalars(select(User).where(User.c.name.eq("ada")))
@@ -162,8 +169,13 @@ export class Session {
    */
   async scalars<Row>(statement: Executable<Row>, params?: ParameterSet): Promise<ScalarOf<Row>[]> {
     await this.autoflush()
-    const result = await (await this.transaction.connection()).execute(statement, params)
+    const connection = await this.transaction.connection()
     const entity = entityOf(statement)
+    if (entity !== undefined && statement instanceof Select && params === undefined) {
+      configureMappers()
+      return (await new EagerLoader(connection, this.uow, this.instances).load(statement, mapperOf(entity))) as ScalarOf<Row>[]
+    }
+    const result = await connection.execute(statement, params)
     if (entity === undefined) return result.scalars() as ScalarOf<Row>[]
     return this.instances.load(mapperOf(entity), result.all() as Record<string, unknown>[]) as ScalarOf<Row>[]
   }
@@ -175,33 +187,65 @@ export class Session {
 
   /**
    * Runs any Core statement in the session's transaction (after autoflush) and returns Core's
-   * result. Rows of mapped objects (`select(User, Post)`) come with issue #7; use `scalars`.
+   * result. Bulk statements started from a mapped class (`update(User)`, `deleteFrom(User)`; not
+   * from its table, `update(users)`) keep the session's objects in sync as `options.synchronizeSession` says (default
+   * `"evaluate"`; see `SynchronizeSession`). Rows of mapped objects (`select(User, Post)`) are not
+   * built yet; use `scalars`.
    *
    * ```ts
-   * await session.execute(update(users).where(users.c.id.eq(1)).values({ name: "ada" }))
+   * await session.execute(update(User).where(User.c.karma.lt(0)).values({ isActive: false }))
+   * await session.execute(deleteFrom(User).where(User.c.name.like("bot%")), undefined, { synchronizeSession: "fetch" })
    * ```
    */
-  async execute<Row>(statement: Executable<Row>, params?: ParameterSet | readonly ParameterSet[]): Promise<Result<Row>> {
-    if (entityOf(statement) !== undefined) throw new ArgumentError('session.execute(select(Entity)) does not build objects yet (issue #7); use session.scalars(select(Entity)).')
+  async execute<Row>(statement: Executable<Row>, params?: ParameterSet | readonly ParameterSet[], options: ExecuteOptions = {}): Promise<Result<Row>> {
+    if (entityOf(statement) !== undefined) throw new ArgumentError('session.execute(select(Entity)) does not build objects yet; use session.scalars(select(Entity)).')
     await this.autoflush()
-    const result = await (await this.transaction.connection()).execute(statement, params)
-    if (statement.node.kind !== 'SelectNode') this.transaction.hasWrites = true
+    const connection = await this.transaction.connection()
+    const node = statement.node
+    // Only ORM-enabled statements (`update(User)`, not `update(users)`) touch the session's objects, as in SQLAlchemy.
+    const sync =
+      (node.kind === 'UpdateNode' || node.kind === 'DeleteNode') && node.entity !== undefined && !Array.isArray(params)
+        ? await prepareBulkSync(this.uow, connection, node, options.synchronizeSession ?? 'evaluate', params as ParameterSet | undefined)
+        : undefined
+    const result = await connection.execute(statement, params)
+    if (node.kind !== 'SelectNode') this.transaction.hasWrites = true
+    sync?.apply()
     return result
+  }
+
+  /**
+   * Listens to the session: `beforeFlush` / `afterFlush` (around a flush that has work), `beforeCommit`
+   * (before commit's flush), `afterCommit`, `afterRollback`. Returns a function that removes it.
+   * One commit fires: beforeCommit, beforeFlush, the mapper events (see `listen`), afterFlush, afterCommit.
+   *
+   * ```ts
+   * session.on("afterCommit", () => cache.clear())
+   * ```
+   */
+  on(event: SessionEventName, listener: SessionListener<Session>): () => void {
+    return this.events.on(event, listener)
   }
 
   /** Writes pending changes to the database, in the session's transaction (see `flushSession` for failure semantics). */
   async flush(): Promise<void> {
     // One flush at a time: a second call waits for the first, then flushes what is left.
-    const run = this.flushQueue.then(() => flushSession(this.flushContext()))
+    const run = this.flushQueue.then(async () => {
+      if (!this.uow.hasWork) return flushSession(this.flushContext())
+      await this.events.emit('beforeFlush', this)
+      await flushSession(this.flushContext())
+      await this.events.emit('afterFlush', this)
+    })
     this.flushQueue = run.catch(() => undefined)
     await run
   }
 
   /** Flushes, then commits (or releases the joined SAVEPOINT); with expireOnCommit, expires every object. */
   async commit(): Promise<void> {
+    await this.events.emit('beforeCommit', this)
     await this.flush()
     await this.transaction.commit()
     applyCommit(this.uow, this.isExpiringOnCommit)
+    await this.events.emit('afterCommit', this)
   }
 
   /**
@@ -215,6 +259,7 @@ export class Session {
       applyRollback(this.uow, this.mergedScopes(), true)
       resetScopes(this.uow)
     }
+    await this.events.emit('afterRollback', this)
   }
 
   /**
@@ -350,17 +395,4 @@ export class Session {
 function entityOf(statement: Executable<unknown>): EntityItem | undefined {
   const node = statement.node
   return node.kind === 'SelectNode' && node.columns.length > 0 ? entityOfResultColumn(node.columns[0]) : undefined
-}
-
-// A key as session.get takes it, in primary key order.
-function keyValues(mapper: EntityMapper, key: PrimaryKeyInput): unknown[] {
-  const keys = mapper.primaryKeyKeys
-  let values: unknown[]
-  if (Array.isArray(key)) values = [...key]
-  else if (typeof key === 'object' && key !== null) values = keys.map((name) => (key as Record<string, unknown>)[name])
-  else values = [key]
-  if (values.length !== keys.length || values.some((value) => value === undefined || value === null)) {
-    throw new ArgumentError(`get(${mapper.className}): the primary key is (${keys.join(', ')}); give ${keys.length === 1 ? 'its value' : 'all of its values, as an array or an object'}.`)
-  }
-  return values
 }

@@ -35,7 +35,7 @@ describeEachDialect('ORM: explicit (awaited) loading', { metadata: blog.metadata
     await using session = new Session(db.engine)
     const ada = (await session.get(User, 1)) as InstanceType<typeof User>
     expect(() => ada.posts).toThrow(NotLoadedError)
-    expect(() => ada.posts).toThrow('User.posts is not loaded. Load it with `await session.refresh(user, ["posts"])` (or, with eager loading, `selectinload("posts")` — issue #7)')
+    expect(() => ada.posts).toThrow('User.posts is not loaded. Load it with `await session.refresh(user, ["posts"])` (or load it with the query: `.options(selectinload("posts"))`, joinedload, subqueryload)')
     expect(() => ada.posts.push(new Post({ title: 'x' }))).toThrow(NotLoadedError)
     expect(() => {
       ada.posts = []

@@ -10,10 +10,12 @@ export interface DeleteNode {
   readonly using: readonly TableNode[]
   readonly where: ExpressionNode | undefined
   readonly returning: readonly ResultColumn[]
+  /** The mapped class the statement was started from (`deleteFrom(User)`), for the ORM; the compiler ignores it. */
+  readonly entity: object | undefined
 }
 
-export const deleteNode = (table: TableNode): DeleteNode =>
-  Object.freeze({ kind: 'DeleteNode', table, using: Object.freeze([]), where: undefined, returning: Object.freeze([]) })
+export const deleteNode = (table: TableNode, entity?: object): DeleteNode =>
+  Object.freeze({ kind: 'DeleteNode', table, using: Object.freeze([]), where: undefined, returning: Object.freeze([]), entity })
 
 export const withDeleteUsing = (node: DeleteNode, using: readonly TableNode[]): DeleteNode => Object.freeze({ ...node, using: Object.freeze([...node.using, ...using]) })
 

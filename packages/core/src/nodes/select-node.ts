@@ -28,6 +28,11 @@ export interface SelectNode {
   /** DISTINCT ON (…), PostgreSQL only. */
   readonly distinctOn: readonly ExpressionNode[]
   readonly forUpdate: ForUpdateClause | undefined
+  /**
+   * Options for a layer above Core (the ORM's loader options), kept opaque: the compiler ignores
+   * them (they never change the SQL); the shape key includes them, walked like any other data.
+   */
+  readonly options: readonly object[]
 }
 
 const EMPTY: readonly never[] = Object.freeze([])
@@ -47,6 +52,7 @@ export const selectNode = (columns: readonly ResultColumn[], from: readonly From
     isDistinct: false,
     distinctOn: EMPTY,
     forUpdate: undefined,
+    options: EMPTY,
   })
 
 const update = (node: SelectNode, changes: Partial<Omit<SelectNode, 'kind'>>): SelectNode => Object.freeze({ ...node, ...changes })
@@ -66,3 +72,5 @@ export const withDistinctOn = (node: SelectNode, distinctOn: readonly Expression
   update(node, { distinctOn: Object.freeze([...node.distinctOn, ...distinctOn]) })
 export const withForUpdate = (node: SelectNode, forUpdate: ForUpdateClause): SelectNode =>
   update(node, { forUpdate: Object.freeze({ waitPolicy: forUpdate.waitPolicy, of: Object.freeze([...forUpdate.of]) }) })
+export const withOptions = (node: SelectNode, options: readonly object[]): SelectNode =>
+  update(node, { options: Object.freeze([...node.options, ...options]) })

@@ -17,10 +17,12 @@ export interface UpdateNode {
   readonly from: readonly TableNode[]
   readonly where: ExpressionNode | undefined
   readonly returning: readonly ResultColumn[]
+  /** The mapped class the statement was started from (`update(User)`), for the ORM; the compiler ignores it. */
+  readonly entity: object | undefined
 }
 
-export const updateNode = (table: TableNode): UpdateNode =>
-  Object.freeze({ kind: 'UpdateNode', table, assignments: Object.freeze([]), from: Object.freeze([]), where: undefined, returning: Object.freeze([]) })
+export const updateNode = (table: TableNode, entity?: object): UpdateNode =>
+  Object.freeze({ kind: 'UpdateNode', table, assignments: Object.freeze([]), from: Object.freeze([]), where: undefined, returning: Object.freeze([]), entity })
 
 export const withAssignments = (node: UpdateNode, assignments: readonly Assignment[]): UpdateNode =>
   Object.freeze({ ...node, assignments: Object.freeze([...node.assignments, ...assignments.map((a) => Object.freeze({ ...a }))]) })

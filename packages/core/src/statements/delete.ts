@@ -4,6 +4,7 @@ import type { Condition } from '../expressions/expression'
 import { conjoin } from '../expressions/logical'
 import { type DeleteNode, deleteNode, withDeleteReturning, withDeleteUsing, withDeleteWhere } from '../nodes/delete-node'
 import type { AnyTable, ColumnMap, Table } from '../schema/table'
+import { type EntityItem, isEntityItem } from './entity-item'
 import type { Executable } from './executable'
 import { type RowOfItems, resultColumnsOfItems, type SelectItem } from './select-items'
 
@@ -48,7 +49,9 @@ export class Delete<C extends ColumnMap, Row> implements Executable<Row> {
 /**
  * Starts a DELETE: `deleteFrom(users).where(users.c.id.eq(1))`. Also exported as `delete` for
  * namespace imports (`sa.delete(users)`); `delete` is a reserved word, so it cannot be a bare import.
+ * A mapped class stands for its table: `deleteFrom(User)`.
  */
-export function deleteFrom<C extends ColumnMap>(table: Table<C>): Delete<C, never> {
-  return new Delete(table, deleteNode(table.node))
+export function deleteFrom<C extends ColumnMap>(target: Table<C> | EntityItem<C>): Delete<C, never> {
+  const table = isEntityItem(target) ? target.table : target
+  return new Delete(table, deleteNode(table.node, isEntityItem(target) ? target : undefined))
 }

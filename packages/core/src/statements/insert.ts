@@ -11,6 +11,7 @@ import { valueNode } from '../nodes/value-node'
 import type { AnyColumn } from '../schema/column'
 import type { ColumnMap, Table, TableInsertRow, TableUpdateValues } from '../schema/table'
 import { assignmentsOf } from './assignments'
+import { type EntityItem, isEntityItem } from './entity-item'
 import type { Executable } from './executable'
 import type { Select } from './select'
 import { type RowOfItems, resultColumnsOfItems, type SelectItem } from './select-items'
@@ -159,8 +160,9 @@ function isColumnList<T>(value: T | readonly T[]): value is readonly T[] {
   return Array.isArray(value)
 }
 
-/** Starts an INSERT: `insert(users).values({ name: "ada" })`. */
-export function insert<C extends ColumnMap>(table: Table<C>): Insert<C, never> {
+/** Starts an INSERT: `insert(users).values({ name: "ada" })`; a mapped class stands for its table: `insert(User)`. */
+export function insert<C extends ColumnMap>(target: Table<C> | EntityItem<C>): Insert<C, never> {
+  const table = isEntityItem(target) ? target.table : target
   return new Insert(table, insertNode(table.node))
 }
 

@@ -19,6 +19,7 @@ import {
   withJoin,
   withLimit,
   withOffset,
+  withOptions,
   withOrderBy,
   withWhere,
 } from '../nodes/select-node'
@@ -178,6 +179,14 @@ export class Select<Row> implements Executable<Row>, SelectBase<Row> {
   /** `this EXCEPT others`: this select's rows not found in the others. */
   except(...queries: SelectBase<unknown>[]): CompoundSelect<Row> {
     return this.combine('except', queries)
+  }
+
+  /**
+   * Attaches options that Core keeps but never reads (the SQL is unchanged): the ORM's loader
+   * options, `select(User).options(selectinload("posts"), joinedload("profile"))`.
+   */
+  options(...options: readonly object[]): Select<Row> {
+    return new Select(withOptions(this.node, options))
   }
 
   /** Compiles for a dialect: `{ sql, params }`. */

@@ -6,6 +6,7 @@ import { conjoin } from '../expressions/logical'
 import { type UpdateNode, updateNode, withAssignments, withUpdateFrom, withUpdateReturning, withUpdateWhere } from '../nodes/update-node'
 import type { AnyTable, ColumnMap, Table, TableUpdateValues } from '../schema/table'
 import { assignmentsOf } from './assignments'
+import { type EntityItem, isEntityItem } from './entity-item'
 import type { Executable } from './executable'
 import { type RowOfItems, resultColumnsOfItems, type SelectItem } from './select-items'
 
@@ -52,7 +53,8 @@ export class Update<C extends ColumnMap, Row> implements Executable<Row> {
   }
 }
 
-/** Starts an UPDATE: `update(users).where(users.c.id.eq(1)).values({ name: "ada" })`. */
-export function update<C extends ColumnMap>(table: Table<C>): Update<C, never> {
-  return new Update(table, updateNode(table.node))
+/** Starts an UPDATE: `update(users).where(users.c.id.eq(1)).values({ name: "ada" })`; a mapped class stands for its table: `update(User)`. */
+export function update<C extends ColumnMap>(target: Table<C> | EntityItem<C>): Update<C, never> {
+  const table = isEntityItem(target) ? target.table : target
+  return new Update(table, updateNode(table.node, isEntityItem(target) ? target : undefined))
 }

@@ -12,7 +12,22 @@ export class NotLoadedError extends ToolkitError {
     const variable = lowerFirst(className)
     return new NotLoadedError(
       `${className}.${relationship} is not loaded. Load it with \`await session.refresh(${variable}, ["${relationship}"])\` ` +
-        `(or, with eager loading, \`selectinload("${relationship}")\` — issue #7). Athanor never loads on attribute access.`,
+        `(or load it with the query: \`.options(selectinload("${relationship}"))\`, joinedload, subqueryload). Athanor never loads on attribute access.`,
+    )
+  }
+
+  /** A relationship the query marked raiseload. */
+  static forRaiseload(className: string, relationship: string): NotLoadedError {
+    return new NotLoadedError(
+      `${className}.${relationship} is not loaded: the query marked it raiseload("${relationship}"). ` +
+        `Load it with the query (selectinload("${relationship}"), joinedload or subqueryload), or explicitly with \`await session.refresh(${lowerFirst(className)}, ["${relationship}"])\`.`,
+    )
+  }
+
+  /** A deferred column (loadOnly/defer) that was never loaded. */
+  static forDeferredColumn(className: string, column: string): NotLoadedError {
+    return new NotLoadedError(
+      `${className}.${column} is deferred and was not loaded. Load it with the query (\`.options(undefer("${column}"))\`) or explicitly with \`await session.refresh(${lowerFirst(className)}, ["${column}"])\`.`,
     )
   }
 
