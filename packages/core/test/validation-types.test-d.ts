@@ -21,3 +21,10 @@ expectTypeOf<z.infer<typeof updatePosts>['rating']>().toEqualTypeOf<string | nul
 createInsertSchema(users, { email: (schema) => schema.refine((value) => value.includes('@')) })
 // @ts-expect-error a refinement must keep the column's type
 createInsertSchema(users, { age: () => ({}) as z.ZodType<string> })
+
+// A mapped class (static table) gives the same schema types as its table.
+declare class Person {
+  static readonly table: typeof users
+}
+expectTypeOf<z.infer<ReturnType<typeof createInsertSchema<typeof users.c>>>>().toEqualTypeOf<z.infer<typeof insertUsers>>()
+expectTypeOf(createInsertSchema(Person)).toEqualTypeOf(insertUsers)

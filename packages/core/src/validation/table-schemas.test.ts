@@ -43,6 +43,14 @@ describe('schemas derived from a table', () => {
     expect(schema.parse({ day: '2024-02-29', at: new Date(0), data: Buffer.from([1]), big: 5n })).toMatchObject({ big: 5n })
   })
 
+  it('takes a mapped class (anything with a static table) as well as a table', () => {
+    class Person {
+      static readonly table = users
+    }
+    expect(Object.keys(createInsertSchema(Person).shape)).toEqual(Object.keys(createInsertSchema(users).shape))
+    expect(createInsertSchema(Person).safeParse({ name: 'a' }).success).toBe(false)
+  })
+
   it('applies per-field refinements and zod extension', () => {
     const strict = createInsertSchema(users, { email: (schema) => schema.refine((value) => value.endsWith('@example.com'), 'company address only') }).extend({
       acceptTerms: createInsertSchema(users).shape.isActive,

@@ -14,6 +14,11 @@ export type InsertShape<C extends ColumnMap> = {
 }
 export type UpdateShape<C extends ColumnMap> = { -readonly [K in keyof C]: z.ZodOptional<z.ZodType<ValueOf<C, K>>> }
 
+/** A table, or a mapped class (which carries its table as a static `table`, as ORM models do). */
+export type SchemaSource<C extends ColumnMap> = Table<C> | { readonly table: Table<C> }
+
+const tableOf = <C extends ColumnMap>(source: SchemaSource<C>): Table<C> => ('c' in source && 'columns' in source ? source : source.table) as Table<C>
+
 function shapeOf<C extends ColumnMap>(table: Table<C>, refinements: SchemaRefinements<C>, wrap: (key: string, schema: z.ZodType) => z.ZodType): Record<string, z.ZodType> {
   const shape: Record<string, z.ZodType> = {}
   for (const column of table.columns) {
@@ -25,11 +30,11 @@ function shapeOf<C extends ColumnMap>(table: Table<C>, refinements: SchemaRefine
 }
 
 /**
- * A zod schema for rows read from a table: every column present, nullable ones accept null.
+ * A zod schema for rows read from a table (or a mapped class such as an ORM model): every column present, nullable ones accept null.
  * `createSelectSchema(users).parse(row)`.
  */
-export function createSelectSchema<C extends ColumnMap>(table: Table<C>, refinements: SchemaRefinements<C> = {}): z.ZodObject<SelectShape<C>> {
-  return z.object(shapeOf(table, refinements, (_key, schema) => schema)) as unknown as z.ZodObject<SelectShape<C>>
+export function createSelectSchema<C extends ColumnMap>(source: SchemaSource<C>, refinements: SchemaRefinements<C> = {}): z.ZodObject<SelectShape<C>> {
+  return z.object(shapeOf(tableOf(source), refinements, (_key, schema) => schema)) as unknown as z.ZodObject<SelectShape<C>>
 }
 
 /**
@@ -39,12 +44,13 @@ export function createSelectSchema<C extends ColumnMap>(table: Table<C>, refinem
  * extend with zod's own `.extend(...)`:
  * `createInsertSchema(users, { email: (s) => s.refine((v) => v.includes("@")) })`.
  */
-export function createInsertSchema<C extends ColumnMap>(table: Table<C>, refinements: SchemaRefinements<C> = {}): z.ZodObject<InsertShape<C>> {
+export function createInsertSchema<C extends ColumnMap>(source: SchemaSource<C>, refinements: SchemaRefinements<C> = {}): z.ZodObject<InsertShape<C>> {
+  const table = tableOf(source)
   const optionalKeys = new Set(table.columns.filter((c) => c.config.isNullable || c.config.clientDefault || c.config.serverDefault || c.isAutoincrement).map((c) => c.key))
   return z.object(shapeOf(table, refinements, (key, schema) => (optionalKeys.has(key) ? schema.optional() : schema))) as unknown as z.ZodObject<InsertShape<C>>
 }
 
 /** A zod schema for partial updates: every column optional, nullable ones accept null. */
-export function createUpdateSchema<C extends ColumnMap>(table: Table<C>, refinements: SchemaRefinements<C> = {}): z.ZodObject<UpdateShape<C>> {
-  return z.object(shapeOf(table, refinements, (_key, schema) => schema.optional())) as unknown as z.ZodObject<UpdateShape<C>>
+export function createUpdateSchema<C extends ColumnMap>(source: SchemaSource<C>, refinements: SchemaRefinements<C> = {}): z.ZodObject<UpdateShape<C>> {
+  return z.object(shapeOf(tableOf(source), refinements, (_key, schema) => schema.optional())) as unknown as z.ZodObject<UpdateShape<C>>
 }
