@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ColumnMap, Table } from '../schema/table'
+import { type ColumnMap, Table } from '../schema/table'
 import { columnSchemaOf } from './column-schema'
 
 /** The value type a column reads as (`T | null` when nullable). */
@@ -17,7 +17,7 @@ export type UpdateShape<C extends ColumnMap> = { -readonly [K in keyof C]: z.Zod
 /** A table, or a mapped class (which carries its table as a static `table`, as ORM models do). */
 export type SchemaSource<C extends ColumnMap> = Table<C> | { readonly table: Table<C> }
 
-const tableOf = <C extends ColumnMap>(source: SchemaSource<C>): Table<C> => ('c' in source && 'columns' in source ? source : source.table) as Table<C>
+const tableOf = <C extends ColumnMap>(source: SchemaSource<C>): Table<C> => (source instanceof Table ? source : source.table)
 
 function shapeOf<C extends ColumnMap>(table: Table<C>, refinements: SchemaRefinements<C>, wrap: (key: string, schema: z.ZodType) => z.ZodType): Record<string, z.ZodType> {
   const shape: Record<string, z.ZodType> = {}
