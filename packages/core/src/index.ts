@@ -36,7 +36,10 @@ export {
   type ColumnOptions,
 } from './schema/column-types'
 export { check, foreignKey, index, primaryKey, unique, type TableConstraint } from './schema/table-constraints'
-export type { TableSchema, ColumnSchema, ForeignKeySchema, IndexSchema } from './schema/table-schema'
+export type { TableSchema, ColumnSchema, ForeignKeySchema, IndexSchema, UniqueSchema, CheckSchema } from './schema/table-schema'
+export type { Inspector, CatalogQuery } from './schema/inspector'
+export { tableNode } from './nodes/table-node'
+export { rawSqlNode } from './nodes/raw-sql-node'
 export { type SqlType, type SqlTypeName, sqlType, inferSqlType } from './schema/sql-type'
 export { toSnakeCase } from './schema/naming'
 
@@ -105,6 +108,15 @@ export type { DeleteNode } from './nodes/delete-node'
 export type { OnConflictNode } from './nodes/on-conflict-node'
 export type { ExcludedNode } from './nodes/excluded-node'
 export type { RawSqlNode } from './nodes/raw-sql-node'
+export { addColumnNode, type AddColumnNode } from './nodes/add-column-node'
+export { dropColumnNode, type DropColumnNode } from './nodes/drop-column-node'
+export { alterColumnNode, type AlterColumnNode } from './nodes/alter-column-node'
+export { renameColumnNode, type RenameColumnNode } from './nodes/rename-column-node'
+export { renameTableNode, type RenameTableNode } from './nodes/rename-table-node'
+export { dropIndexNode, type DropIndexNode } from './nodes/drop-index-node'
+export { createTableNode, type CreateTableNode } from './nodes/create-table-node'
+export { dropTableNode, type DropTableNode } from './nodes/drop-table-node'
+export { createIndexNode, type CreateIndexNode } from './nodes/create-index-node'
 
 // Engine
 export { Engine, type ConnectOptions } from './engine/engine'

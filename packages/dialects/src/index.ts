@@ -9,3 +9,6 @@ export { MysqlDriver, MysqlDriverConnection, type MysqlDriverOptions } from './m
 export { PostgresDialect } from './postgresql/postgresql-dialect'
 export { PostgresCompiler } from './postgresql/postgresql-compiler'
 export { PostgresDriver, PostgresDriverConnection, type PostgresDriverOptions } from './postgresql/postgresql-driver'
+export { SqliteInspector } from './sqlite/sqlite-inspector'
+export { PostgresInspector } from './postgresql/postgresql-inspector'
+export { MysqlInspector } from './mysql/mysql-inspector'

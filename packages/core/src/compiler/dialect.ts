@@ -1,5 +1,6 @@
 import type { IsolationLevel } from '../engine/isolation-level'
 import type { StatementNode } from '../nodes/node'
+import type { CatalogQuery, Inspector } from '../schema/inspector'
 import type { SqlType } from '../schema/sql-type'
 import type { CompiledQuery } from './compiled-query'
 
@@ -51,4 +52,6 @@ export interface Dialect {
   resultProcessor(type: SqlType | undefined, context: ResultContext): TypeProcessor | undefined
   /** Maps a driver error to the error hierarchy (`IntegrityError`, `OperationalError`, …). */
   translateError(error: unknown, sql: string | undefined): Error
+  /** A schema reader over this database's catalog; optional so that third-party dialects keep compiling. */
+  createInspector?(query: CatalogQuery): Inspector
 }

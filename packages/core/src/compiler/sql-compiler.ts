@@ -1,7 +1,9 @@
 import { CompileError, UnsupportedFeatureError } from '../errors/compile-error'
 import type { BetweenNode } from '../nodes/between-node'
 import type { ConcatNode } from '../nodes/concat-node'
+import type { AlterColumnNode } from '../nodes/alter-column-node'
 import type { CreateTableNode } from '../nodes/create-table-node'
+import type { DropIndexNode } from '../nodes/drop-index-node'
 import type { DeleteNode } from '../nodes/delete-node'
 import type { ExcludedNode } from '../nodes/excluded-node'
 import type { ExpressionNode } from '../nodes/expression-node'
@@ -420,6 +422,34 @@ export class SqlCompiler {
       this.write(this.quoteIdentifier(node.index.name)).write(' on ').visit(node.table)
       this.write(` (${node.index.columns.map((c) => this.quoteIdentifier(c)).join(', ')})`)
     },
+    AddColumnNode: (node) => this.inDdl(() => {
+      this.write('alter table ').visit(node.table).write(' add column ')
+      this.columnDefinition(node.column, false)
+    }),
+    DropColumnNode: (node) => this.write('alter table ').visit(node.table).write(` drop column ${this.quoteIdentifier(node.column)}`),
+    AlterColumnNode: (node) => this.inDdl(() => this.alterColumn(node)),
+    RenameColumnNode: (node) => this.write('alter table ').visit(node.table).write(` rename column ${this.quoteIdentifier(node.from)} to ${this.quoteIdentifier(node.to)}`),
+    RenameTableNode: (node) => this.write('alter table ').visit(node.table).write(` rename to ${this.quoteIdentifier(node.newName)}`),
+    DropIndexNode: (node) => this.dropIndex(node),
+  }
+
+  /**
+   * Changes a column's type, nullability and default with the SQL-standard ALTER COLUMN clauses
+   * (PostgreSQL's spelling); dialects without them override this.
+   */
+  protected alterColumn(node: AlterColumnNode): void {
+    const column = this.quoteIdentifier(node.to.name)
+    const clauses: string[] = []
+    if (this.typeName(node.from.type) !== this.typeName(node.to.type)) clauses.push(`alter column ${column} type ${this.typeName(node.to.type)}`)
+    if (node.from.isNullable !== node.to.isNullable) clauses.push(`alter column ${column} ${node.to.isNullable ? 'drop not null' : 'set not null'}`)
+    this.write('alter table ').visit(node.table).write(' ').write(clauses.join(', '))
+    if (node.to.serverDefault) this.write(clauses.length > 0 ? ', ' : '').write(`alter column ${column} set`).columnDefault(node.to.serverDefault)
+    else if (node.from.serverDefault) this.write(clauses.length > 0 ? ', ' : '').write(`alter column ${column} drop default`)
+  }
+
+  /** `DROP INDEX name`; MySQL names the table too. */
+  protected dropIndex(node: DropIndexNode): void {
+    this.write(`drop index ${this.quoteIdentifier(node.name)}`)
   }
 
   /** Appends SQL text. */

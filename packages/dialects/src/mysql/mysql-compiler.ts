@@ -1,4 +1,6 @@
 import {
+  type AlterColumnNode,
+  type DropIndexNode,
   type ColumnSchema,
   type ConcatNode,
   type DeleteNode,
@@ -128,6 +130,17 @@ export class MysqlCompiler extends SqlCompiler {
     }
     this.write('delete ').visit(node.table).write(' from ').list([node.table, ...node.using], ', ')
     if (node.where) this.write(' where ').visit(node.where)
+  }
+
+  // MODIFY restates the whole column: type, nullability and default together.
+  // https://mariadb.com/kb/en/alter-table/#modify-column
+  protected override alterColumn(node: AlterColumnNode): void {
+    this.write('alter table ').visit(node.table).write(' modify column ')
+    this.columnDefinition(node.to, false)
+  }
+
+  protected override dropIndex(node: DropIndexNode): void {
+    this.write(`drop index ${this.quoteIdentifier(node.name)} on `).visit(node.table)
   }
 
   protected override typeName(type: SqlType): string {

@@ -1,4 +1,5 @@
-import type { CompiledQuery, Dialect, DialectCapabilities, IsolationLevel, ResultContext, SqlType, StatementNode, TransactionSql, TypeProcessor } from '@athanor/core'
+import type { CatalogQuery, Inspector, CompiledQuery, Dialect, DialectCapabilities, IsolationLevel, ResultContext, SqlType, StatementNode, TransactionSql, TypeProcessor } from '@athanor/core'
+import { MysqlInspector } from './mysql-inspector'
 import { MysqlCompiler } from './mysql-compiler'
 import { translateMysqlError } from './mysql-errors'
 import { mysqlBindProcessor, mysqlResultProcessor } from './mysql-types'
@@ -91,6 +92,11 @@ export class MysqlDialect implements Dialect {
 
   translateError(error: unknown, sql: string | undefined): Error {
     return translateMysqlError(error, sql)
+  }
+
+  /** Reads this database's schema for reflection and autogenerate. */
+  createInspector(query: CatalogQuery): Inspector {
+    return new MysqlInspector(query)
   }
 }
 

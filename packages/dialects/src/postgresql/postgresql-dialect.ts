@@ -1,4 +1,5 @@
-import type { CompiledQuery, Dialect, DialectCapabilities, IsolationLevel, ResultContext, SqlType, StatementNode, TransactionSql, TypeProcessor } from '@athanor/core'
+import type { CatalogQuery, Inspector, CompiledQuery, Dialect, DialectCapabilities, IsolationLevel, ResultContext, SqlType, StatementNode, TransactionSql, TypeProcessor } from '@athanor/core'
+import { PostgresInspector } from './postgresql-inspector'
 import { PostgresCompiler } from './postgresql-compiler'
 import { translatePostgresError } from './postgresql-errors'
 import { postgresBindProcessor, postgresResultProcessor } from './postgresql-types'
@@ -49,5 +50,10 @@ export class PostgresDialect implements Dialect {
 
   translateError(error: unknown, sql: string | undefined): Error {
     return translatePostgresError(error, sql)
+  }
+
+  /** Reads this database's schema for reflection and autogenerate. */
+  createInspector(query: CatalogQuery): Inspector {
+    return new PostgresInspector(query)
   }
 }

@@ -1,4 +1,4 @@
-import { type ExpressionNode, type FunctionNode, type InsertNode, type QueryNode, type RawSqlNode, type SqlType, SqlCompiler } from '@athanor/core'
+import { type AlterColumnNode, type ExpressionNode, type FunctionNode, type InsertNode, type QueryNode, type RawSqlNode, type SqlType, SqlCompiler, UnsupportedFeatureError } from '@athanor/core'
 
 const TRUE: RawSqlNode = Object.freeze({ kind: 'RawSqlNode', parts: Object.freeze(['true']), values: Object.freeze([]) })
 
@@ -14,6 +14,12 @@ export class SqliteCompiler extends SqlCompiler {
     if (limit) this.write(' limit ').visit(limit)
     else if (offset) this.write(' limit -1')
     if (offset) this.write(' offset ').visit(offset)
+  }
+
+  // SQLite's ALTER TABLE cannot change a column; migrations rebuild the table instead ("batch").
+  // https://www.sqlite.org/lang_altertable.html#otheralter
+  protected override alterColumn(_node: AlterColumnNode): void {
+    throw UnsupportedFeatureError.forFeature(this.dialect.name, 'ALTER COLUMN', 'Rebuild the table: create the new shape, copy the rows, drop the old table, rename.')
   }
 
   protected override typeName(type: SqlType): string {

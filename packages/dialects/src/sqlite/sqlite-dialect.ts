@@ -1,4 +1,5 @@
-import type { Dialect, DialectCapabilities, IsolationLevel, ResultContext, SqlType, StatementNode, TransactionSql, TypeProcessor, CompiledQuery } from '@athanor/core'
+import type { CatalogQuery, Inspector, Dialect, DialectCapabilities, IsolationLevel, ResultContext, SqlType, StatementNode, TransactionSql, TypeProcessor, CompiledQuery } from '@athanor/core'
+import { SqliteInspector } from './sqlite-inspector'
 import { SqliteCompiler } from './sqlite-compiler'
 import { translateSqliteError } from './sqlite-errors'
 import { sqliteBindProcessor, sqliteResultProcessor } from './sqlite-types'
@@ -46,5 +47,10 @@ export class SqliteDialect implements Dialect {
 
   translateError(error: unknown, sql: string | undefined): Error {
     return translateSqliteError(error, sql)
+  }
+
+  /** Reads this database's schema for reflection and autogenerate. */
+  createInspector(query: CatalogQuery): Inspector {
+    return new SqliteInspector(query)
   }
 }
