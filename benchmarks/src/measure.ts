@@ -1,26 +1,74 @@
-/** Timing helpers: warm-up, several rounds, the median. */
+/**
+ * Timing: warm-up rounds, timed rounds within a time budget, the median. The libraries' rounds of one
+ * workload are interleaved (a round of each in turn), so a burst of load from elsewhere on the
+ * machine falls on every library alike instead of on whichever happened to be running.
+ */
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import type { RoundPlan } from './config'
+
+// A full collection before each round (untimed), so one library's garbage is not collected in the
+// next library's timed round. `--expose-gc` set at run time is visible in a fresh context.
+setFlagsFromString('--expose-gc')
+const collectGarbage = runInNewContext('gc') as () => void
 
 export interface Measurement {
   readonly medianMs: number
+  readonly minMs: number
+  readonly maxMs: number
   readonly rounds: number
 }
 
-/** Runs `work` `warmup` times untimed, then `rounds` times timed; returns the median in ms. */
-export async function measure(work: () => Promise<void> | void, options: { readonly warmup?: number; readonly rounds?: number } = {}): Promise<Measurement> {
-  const warmup = options.warmup ?? 3
-  const rounds = options.rounds ?? 9
-  for (let index = 0; index < warmup; index++) await work()
-  const times: number[] = []
-  for (let index = 0; index < rounds; index++) {
-    const startedAt = performance.now()
-    await work()
-    times.push(performance.now() - startedAt)
+/** One round of a workload: `before` and `check` run untimed around the timed `work`. */
+export interface RoundHooks<R> {
+  before?(): Promise<void>
+  work(): Promise<R>
+  check(result: R): Promise<void>
+}
+
+/** The rounds of one (library, workload) cell, taken one step at a time. Every round, warm-up included, is checked. */
+export class RoundSeries<R> {
+  private readonly times: number[] = []
+  private warmedUp = 0
+  private spentMs = 0
+
+  constructor(
+    private readonly hooks: RoundHooks<R>,
+    private readonly plan: RoundPlan,
+  ) {}
+
+  /** True once `plan.rounds` rounds are timed, or `plan.minRounds` are and the budget is spent. */
+  get isDone(): boolean {
+    if (this.warmedUp < this.plan.warmup) return false
+    return this.times.length >= this.plan.rounds || (this.times.length >= this.plan.minRounds && this.spentMs >= this.plan.budgetMs)
   }
-  times.sort((a, b) => a - b)
-  return { medianMs: times[Math.floor(times.length / 2)], rounds }
+
+  /** Runs the next round: a warm-up round while any are left, else a timed one. */
+  async step(): Promise<void> {
+    const startedAt = performance.now()
+    await this.hooks.before?.()
+    collectGarbage()
+    const workStartedAt = performance.now()
+    const result = await this.hooks.work()
+    const elapsed = performance.now() - workStartedAt
+    await this.hooks.check(result)
+    if (this.warmedUp < this.plan.warmup) {
+      this.warmedUp++
+      return
+    }
+    this.times.push(elapsed)
+    this.spentMs += performance.now() - startedAt
+  }
+
+  measurement(): Measurement {
+    const sorted = [...this.times].sort((a, b) => a - b)
+    const middle = Math.floor(sorted.length / 2)
+    const medianMs = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    return { medianMs, minMs: sorted[0], maxMs: sorted[sorted.length - 1], rounds: sorted.length }
+  }
 }
 
 /** Throws when a benchmark's result is not what it should be: nothing is timed that did not happen. */
-export function check(condition: boolean, message: string): void {
+export function check(condition: boolean, message: string): asserts condition {
   if (!condition) throw new Error(`benchmark check failed: ${message}`)
 }
