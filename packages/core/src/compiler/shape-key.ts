@@ -7,10 +7,12 @@ export interface StatementShape {
   readonly values: readonly ValueNode[]
 }
 
-// Nodes are frozen data, so a subtree's key never changes: columns and tables (shared by every
-// statement that names them) are keyed once and remembered.
+// Nodes are frozen data, so the key of a subtree without bound values never changes: it is
+// remembered by identity, and shared parts (columns, tables, result columns, joins) are walked
+// once however many statements reuse them.
 const rememberedKeys = new WeakMap<object, string>()
-const REMEMBERED_KINDS = new Set(['ColumnNode', 'TableNode', 'AliasNode'])
+// Only objects likely to be shared are looked up: a lookup on every node costs more than it saves.
+const REMEMBERED_KINDS: ReadonlySet<string | undefined> = new Set([undefined, 'ColumnNode', 'TableNode', 'AliasNode', 'JoinNode'])
 
 // SqlTypes are compared by identity: one frozen object per column definition.
 const typeIds = new WeakMap<object, number>()
@@ -62,8 +64,12 @@ function keyOf(value: unknown, values: ValueNode[]): string {
     values.push(node as unknown as ValueNode)
     return `?${typeKey(node.type)}`
   }
-  const remembered = rememberedKeys.get(node)
-  if (remembered !== undefined) return remembered
+  const isRemembered = REMEMBERED_KINDS.has(node.kind)
+  if (isRemembered) {
+    const remembered = rememberedKeys.get(node)
+    if (remembered !== undefined) return remembered
+  }
+  const valueCount = values.length
   // A node kind has a fixed set of properties, so its values are written by position; plain
   // objects without a kind (result columns, frame bounds, …) also get their property names.
   const hasKind = node.kind !== undefined
@@ -74,6 +80,6 @@ function keyOf(value: unknown, values: ValueNode[]): string {
     key += property === 'type' ? `${typeKey(child)};` : `${keyOf(child, values)};`
   }
   key += '}'
-  if (node.kind !== undefined && REMEMBERED_KINDS.has(node.kind)) rememberedKeys.set(node, key)
+  if (isRemembered && values.length === valueCount && Object.isFrozen(node)) rememberedKeys.set(node, key)
   return key
 }

@@ -50,6 +50,19 @@ export type RowOfItems<Items extends readonly SelectItem[]> = Simplify<UnionToIn
 /** The row type of `select({ ... })`. */
 export type RowOfRecord<R extends SelectRecord> = { [K in keyof R]: R[K]['__value'] }
 
+// One frozen ResultColumn per column, so statements that select it share the object (and the
+// statement cache remembers its shape key instead of walking it again).
+const resultColumnsByColumn = new WeakMap<object, ResultColumn>()
+
+function resultColumnOf(column: Column<unknown> | AnyDerivedColumn): ResultColumn {
+  let result = resultColumnsByColumn.get(column)
+  if (result === undefined) {
+    result = resultColumn(column.key, column.node, column.sqlType)
+    resultColumnsByColumn.set(column, result)
+  }
+  return result
+}
+
 /** Turns select items into result columns; a key used twice is an error, since rows are keyed objects. */
 export function resultColumnsOfItems(items: readonly unknown[], statement: string): ResultColumn[] {
   const columns: ResultColumn[] = []
@@ -57,9 +70,9 @@ export function resultColumnsOfItems(items: readonly unknown[], statement: strin
     if (isEntityItem(item)) {
       columns.push(...entityResultColumns(item))
     } else if (item instanceof Table || item instanceof Alias || item instanceof Subquery || item instanceof CommonTableExpression) {
-      for (const column of item.columns as readonly (Column<unknown> | AnyDerivedColumn)[]) columns.push(resultColumn(column.key, column.node, column.sqlType))
+      for (const column of item.columns as readonly (Column<unknown> | AnyDerivedColumn)[]) columns.push(resultColumnOf(column))
     } else if (item instanceof Column || item instanceof DerivedColumn) {
-      columns.push(resultColumn(item.key, item.node, item.sqlType))
+      columns.push(resultColumnOf(item))
     } else if (item instanceof Expression && item.node.kind === 'LabelNode') {
       columns.push(resultColumn(item.node.name, item.node, item.sqlType))
     } else {
