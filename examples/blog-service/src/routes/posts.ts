@@ -1,7 +1,6 @@
 import { type Condition, type Engine, func, select } from '@athanor/core'
 import type { Session } from '@athanor/orm'
 import type { FastifyInstance } from 'fastify'
-import { whereAll } from '../filters'
 import { NotFoundError, parseInput, RequestValidationError } from '../errors'
 import { Post, postTags, posts, Tag, tags, User } from '../schema'
 import { inSession } from '../session-scope'
@@ -62,12 +61,12 @@ export function registerPostRoutes(app: FastifyInstance, engine: Engine): void {
         conditions.push(posts.c.id.in(tagged))
       }
       const found = await session.scalars(
-        whereAll(select(Post), conditions)
+        select(Post).where(...conditions)
           .orderBy(posts.c.id.desc())
           .limit(query.limit)
           .offset((query.page - 1) * query.limit),
       )
-      const total = await session.scalar(whereAll(select({ n: func.count() }).from(posts), conditions))
+      const total = await session.scalar(select({ n: func.count() }).from(posts).where(...conditions))
       const names = await tagNamesByPost(
         session,
         found.map((post) => post.id),

@@ -2,7 +2,6 @@ import { type Condition, func, or, select } from '@athanor/core'
 import type { Engine } from '@athanor/core'
 import type { Session } from '@athanor/orm'
 import type { FastifyInstance } from 'fastify'
-import { whereAll } from '../filters'
 import { NotFoundError, parseInput } from '../errors'
 import { User, users } from '../schema'
 import { inSession } from '../session-scope'
@@ -24,12 +23,12 @@ export function registerUserRoutes(app: FastifyInstance, engine: Engine): void {
       const conditions: Condition[] = []
       if (query.q !== undefined) conditions.push(or(users.c.name.ilike(`%${query.q}%`), users.c.email.ilike(`%${query.q}%`)))
       const found = await session.scalars(
-        whereAll(select(User), conditions)
+        select(User).where(...conditions)
           .orderBy(users.c.id)
           .limit(query.limit)
           .offset((query.page - 1) * query.limit),
       )
-      const total = await session.scalar(whereAll(select({ n: func.count() }).from(users), conditions))
+      const total = await session.scalar(select({ n: func.count() }).from(users).where(...conditions))
       return { items: found.map(userView), page: query.page, limit: query.limit, total: Number(total ?? 0) }
     })
   })

@@ -19,7 +19,9 @@ export function not(operand: Condition): Expression<boolean> {
 }
 
 /** ANDs conditions onto an existing WHERE/HAVING node, flattening `(a AND b) AND c` into `a AND b AND c`. */
-export function conjoin(existing: ExpressionNode | undefined, conditions: readonly Condition[]): ExpressionNode {
+export function conjoin(existing: ExpressionNode | undefined, conditions: readonly Condition[]): ExpressionNode | undefined {
+  // `.where()` with nothing to add (e.g. a list route whose filters are all optional) changes nothing.
+  if (conditions.length === 0) return existing
   const added = conditions.map((c) => c.node)
   const previous = existing === undefined ? [] : existing.kind === 'LogicalNode' && existing.operator === 'and' ? existing.operands : [existing]
   const all = [...previous, ...added]

@@ -19,7 +19,7 @@ export const deleteNode = (table: TableNode, entity?: object): DeleteNode =>
 
 export const withDeleteUsing = (node: DeleteNode, using: readonly TableNode[]): DeleteNode => Object.freeze({ ...node, using: Object.freeze([...node.using, ...using]) })
 
-export const withDeleteWhere = (node: DeleteNode, where: ExpressionNode): DeleteNode => Object.freeze({ ...node, where })
+export const withDeleteWhere = (node: DeleteNode, where: ExpressionNode | undefined): DeleteNode => Object.freeze({ ...node, where })
 
 export const withDeleteReturning = (node: DeleteNode, returning: readonly ResultColumn[]): DeleteNode =>
   Object.freeze({ ...node, returning: Object.freeze([...returning]) })

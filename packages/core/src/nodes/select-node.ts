@@ -59,10 +59,10 @@ const update = (node: SelectNode, changes: Partial<Omit<SelectNode, 'kind'>>): S
 
 export const withFrom = (node: SelectNode, from: readonly FromNode[]): SelectNode => update(node, { from: Object.freeze([...node.from, ...from]) })
 export const withJoin = (node: SelectNode, join: JoinNode): SelectNode => update(node, { joins: Object.freeze([...node.joins, join]) })
-export const withWhere = (node: SelectNode, where: ExpressionNode): SelectNode => update(node, { where })
+export const withWhere = (node: SelectNode, where: ExpressionNode | undefined): SelectNode => update(node, { where })
 export const withGroupBy = (node: SelectNode, groupBy: readonly ExpressionNode[]): SelectNode =>
   update(node, { groupBy: Object.freeze([...node.groupBy, ...groupBy]) })
-export const withHaving = (node: SelectNode, having: ExpressionNode): SelectNode => update(node, { having })
+export const withHaving = (node: SelectNode, having: ExpressionNode | undefined): SelectNode => update(node, { having })
 export const withOrderBy = (node: SelectNode, orderBy: readonly OrderByNode[]): SelectNode =>
   update(node, { orderBy: Object.freeze([...node.orderBy, ...orderBy]) })
 export const withLimit = (node: SelectNode, limit: ExpressionNode): SelectNode => update(node, { limit })

@@ -29,7 +29,7 @@ export const withAssignments = (node: UpdateNode, assignments: readonly Assignme
 
 export const withUpdateFrom = (node: UpdateNode, from: readonly TableNode[]): UpdateNode => Object.freeze({ ...node, from: Object.freeze([...node.from, ...from]) })
 
-export const withUpdateWhere = (node: UpdateNode, where: ExpressionNode): UpdateNode => Object.freeze({ ...node, where })
+export const withUpdateWhere = (node: UpdateNode, where: ExpressionNode | undefined): UpdateNode => Object.freeze({ ...node, where })
 
 export const withUpdateReturning = (node: UpdateNode, returning: readonly ResultColumn[]): UpdateNode =>
   Object.freeze({ ...node, returning: Object.freeze([...returning]) })

@@ -28,6 +28,12 @@ describe('select builders are immutable', () => {
     }).toThrow(TypeError)
   })
 
+  it('where() with no conditions changes nothing', () => {
+    const base = select(users.c.id).where(users.c.id.gt(1))
+    expect(select(users.c.id).where().node.where).toBeUndefined()
+    expect(base.where().node.where).toBe(base.node.where)
+  })
+
   it('ANDs repeated where calls into one flat condition', () => {
     const statement = select(users.c.id).where(users.c.id.gt(1), users.c.id.lt(9)).where(users.c.age.isNull())
     expect(statement.node.where).toMatchObject({ kind: 'LogicalNode', operator: 'and' })
