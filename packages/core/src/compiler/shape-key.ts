@@ -1,85 +1,131 @@
 import type { StatementNode } from '../nodes/node'
 import type { ValueNode } from '../nodes/value-node'
 
-/** A statement's shape (everything but its bound values) as a string, and those values in walk order. */
+/** A statement's shape (everything but its bound values) as a number, and those values in walk order. */
 export interface StatementShape {
-  readonly key: string
+  /** Equal for two statements exactly when they compile to the same SQL, whatever their values. */
+  readonly key: number
   readonly values: readonly ValueNode[]
 }
 
-// Nodes are frozen data, so the key of a subtree without bound values never changes: it is
-// remembered by identity, and shared parts (columns, tables, result columns, joins) are walked
-// once however many statements reuse them.
-const rememberedKeys = new WeakMap<object, string>()
+// Every subtree's shape gets a token, a positive integer, from a trie: a node's path through the
+// trie starts at its kind and takes one step per property, keyed by what the property holds — a
+// string as is, a child subtree by its token, a bound value or a type by the (negative) id of the
+// type. Each step is one Map lookup on a number or on a string whose hash V8 has already cached,
+// so no key string is ever built, hashed or compared, and two subtrees get the same token exactly
+// when they have the same shape (no hash collisions).
+type StepKey = string | number | boolean | undefined | null | bigint
+interface TrieNode {
+  token: number
+  readonly next: Map<StepKey, TrieNode>
+}
+
+let root = new Map<StepKey, TrieNode>()
+let nextToken = 1
+let trieSize = 0
+// Past this many trie nodes (e.g. raw SQL texts built per call) the trie starts over. Tokens are
+// never reused, so templates cached under old tokens are simply no longer found.
+const MAX_TRIE_NODES = 500_000
+
+// Nodes are frozen data, so the token of a subtree without bound values never changes: it is
+// remembered by identity, and shared parts (columns, tables, result columns) are walked once
+// however many statements reuse them.
+let rememberedTokens = new WeakMap<object, number>()
 // Only objects likely to be shared are looked up: a lookup on every node costs more than it saves.
-const REMEMBERED_KINDS: ReadonlySet<string | undefined> = new Set([undefined, 'ColumnNode', 'TableNode', 'AliasNode', 'JoinNode'])
+const REMEMBERED_KINDS: ReadonlySet<string | undefined> = new Set([undefined, 'ColumnNode', 'TableNode', 'AliasNode'])
 
-// SqlTypes are compared by identity: one frozen object per column definition.
-const typeIds = new WeakMap<object, number>()
-let nextTypeId = 1
+// Types (and functions, e.g. an entity class an ORM attaches) are compared by identity.
+const identityIds = new WeakMap<object, number>()
+let nextIdentityId = 1
+const VALUE_WITHOUT_TYPE = -0.5
+const LIST = '['
+const PLAIN_OBJECT = '{'
 
-function typeKey(type: unknown): string {
-  if (type === undefined || type === null) return '_'
-  let id = typeIds.get(type as object)
+function identityId(value: object): number {
+  let id = identityIds.get(value)
   if (id === undefined) {
-    id = nextTypeId++
-    typeIds.set(type as object, id)
+    id = -nextIdentityId++
+    identityIds.set(value, id)
   }
-  return `t${id}`
+  return id
+}
+
+function step(level: Map<StepKey, TrieNode>, key: StepKey): TrieNode {
+  let node = level.get(key)
+  if (node === undefined) {
+    node = { token: 0, next: new Map() }
+    level.set(key, node)
+    trieSize++
+  }
+  return node
+}
+
+function tokenAt(node: TrieNode): number {
+  if (node.token === 0) node.token = nextToken++
+  return node.token
 }
 
 /**
- * Walks a statement's nodes generically (they are plain frozen objects) and writes every kind,
- * name, operator and type into a key, replacing each bound value with `?`. Two statements with the
- * same key compile to the same SQL, so the key can find a compiled form built for other values.
+ * Walks a statement's nodes generically (they are plain frozen objects) and follows every kind,
+ * name, operator and type into its shape, replacing each bound value with its type. Two statements
+ * with the same key compile to the same SQL, so the key finds a compiled form built for other values.
  */
 export function shapeOf(node: StatementNode): StatementShape {
+  if (trieSize > MAX_TRIE_NODES) {
+    root = new Map()
+    rememberedTokens = new WeakMap()
+    trieSize = 0
+  }
   const values: ValueNode[] = []
-  const key = keyOf(node, values)
+  const key = tokenOf(node as unknown as Readonly<Record<string, unknown>>, values)
   return { key, values }
 }
 
-function keyOf(value: unknown, values: ValueNode[]): string {
-  if (value === undefined || value === null) return '_'
+/** What one property value contributes to its parent's path. */
+function stepKeyOf(value: unknown, values: ValueNode[]): StepKey {
   switch (typeof value) {
-    case 'string':
-      return `${value.length}'${value}`
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-      return String(value)
     case 'object':
       break
+    // Child tokens and type ids are numbers, so a number written in a node is told apart as a string.
+    case 'number':
+      return `#${value}`
+    case 'function':
+      return identityId(value)
     default:
-      // Functions (e.g. an entity class an ORM attaches) are told apart by identity.
-      return typeKey(value)
+      return value as StepKey
   }
-  if (Array.isArray(value)) {
-    let key = '['
-    for (let index = 0; index < value.length; index++) key += `${keyOf(value[index], values)},`
-    return `${key}]`
+  if (value === null) return null
+  if ((value as { kind?: unknown }).kind === 'ValueNode') {
+    values.push(value as ValueNode)
+    const type = (value as ValueNode).type
+    return type === undefined ? VALUE_WITHOUT_TYPE : identityId(type)
   }
-  const node = value as { readonly kind?: string; readonly [property: string]: unknown }
-  if (node.kind === 'ValueNode') {
-    values.push(node as unknown as ValueNode)
-    return `?${typeKey(node.type)}`
+  return tokenOf(value as Readonly<Record<string, unknown>>, values)
+}
+
+function tokenOf(node: Readonly<Record<string, unknown>>, values: ValueNode[]): number {
+  if (Array.isArray(node)) {
+    let level = step(root, LIST)
+    for (let index = 0; index < node.length; index++) level = step(level.next, stepKeyOf(node[index], values))
+    return tokenAt(level)
   }
-  const isRemembered = REMEMBERED_KINDS.has(node.kind)
+  const kind = node.kind as string | undefined
+  const isRemembered = REMEMBERED_KINDS.has(kind)
   if (isRemembered) {
-    const remembered = rememberedKeys.get(node)
+    const remembered = rememberedTokens.get(node)
     if (remembered !== undefined) return remembered
   }
   const valueCount = values.length
-  // A node kind has a fixed set of properties, so its values are written by position; plain
-  // objects without a kind (result columns, frame bounds, …) also get their property names.
-  const hasKind = node.kind !== undefined
-  let key = '{'
+  // A node kind has a fixed set of properties, so its values are followed by position; plain
+  // objects without a kind (result columns, frame bounds, …) also step through their property names.
+  let level = step(root, kind === undefined ? PLAIN_OBJECT : kind)
   for (const property in node) {
+    if (property === 'kind') continue
+    if (kind === undefined) level = step(level.next, property)
     const child = node[property]
-    if (!hasKind) key += property
-    key += property === 'type' ? `${typeKey(child)};` : `${keyOf(child, values)};`
+    level = step(level.next, property === 'type' && child !== undefined && child !== null ? identityId(child) : stepKeyOf(child, values))
   }
-  key += '}'
-  if (isRemembered && values.length === valueCount && Object.isFrozen(node)) rememberedKeys.set(node, key)
-  return key
+  const token = tokenAt(level)
+  if (isRemembered && values.length === valueCount && Object.isFrozen(node)) rememberedTokens.set(node, token)
+  return token
 }

@@ -2,13 +2,13 @@ import type { StatementTemplate } from './statement-template'
 
 const DEFAULT_CAPACITY = 2_000
 
-/** Compiled statement templates by shape key; least recently used ones are dropped past the capacity. */
+/** Compiled statement templates by shape key (see shape-key.ts); least recently used ones are dropped past the capacity. */
 export class StatementCache {
-  private readonly templates = new Map<string, StatementTemplate>()
+  private readonly templates = new Map<number, StatementTemplate>()
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
 
-  get(key: string): StatementTemplate | undefined {
+  get(key: number): StatementTemplate | undefined {
     const template = this.templates.get(key)
     if (template !== undefined && this.templates.size > 64) {
       // Re-inserting moves the key to the end of Map's order, which makes the first key the oldest.
@@ -18,8 +18,8 @@ export class StatementCache {
     return template
   }
 
-  set(key: string, template: StatementTemplate): void {
-    if (this.templates.size >= this.capacity) this.templates.delete(this.templates.keys().next().value as string)
+  set(key: number, template: StatementTemplate): void {
+    if (this.templates.size >= this.capacity) this.templates.delete(this.templates.keys().next().value as number)
     this.templates.set(key, template)
   }
 
