@@ -1,6 +1,6 @@
 /**
  * A profiling harness for Core's hot paths (W1 build+compile, W2 PK lookup, W3 fetch, W5 small
- * transactions) on a scratch SQLite file: `npx tsx benchmarks/src/profile/core-hot-paths.ts [W1|W2|W3|W5] [rounds]`,
+ * transactions) on a scratch SQLite file: `npx tsx benchmarks/src/profile/core-hot-paths.ts [W1|W2|W3|W5|rawW2|rawW5] [rounds]`,
  * or under `node --cpu-prof --import tsx …` to see where the time goes. Prints µs per operation.
  */
 import { rmSync } from 'node:fs'
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { insert, select, update } from '@athanor/core'
 import { createEngine } from '@athanor/dialects'
+import Database from 'better-sqlite3'
 import { items, metadata, posts, users } from '../libraries/athanor-schema'
 
 async function main(): Promise<void> {
@@ -43,6 +44,26 @@ async function main(): Promise<void> {
         const rows = (await connection.execute(select(users).orderBy(users.c.id))).all()
         await connection.commit()
         return rows.length
+      },
+      async rawW5() {
+        const database = new Database(file)
+        database.pragma('journal_mode = WAL')
+        const insertItem = database.prepare('insert into bench_items (name, value, flag, note) values (?, ?, ?, ?) returning id')
+        const updateItem = database.prepare('update bench_items set value = ? where id = ?')
+        const oneTransaction = database.transaction((index: number) => {
+          const { id } = insertItem.get(`item${index}`, index, 1, null) as { id: number }
+          updateItem.run(index + 1, id)
+        })
+        for (let index = 0; index < 2000; index++) oneTransaction(index)
+        database.close()
+        return 2000
+      },
+      async rawW2() {
+        const database = new Database(file)
+        const byId = database.prepare('select id, name, email, age, is_active as isActive from bench_users where id = ?')
+        for (let id = 1; id <= 5000; id++) byId.get(id)
+        database.close()
+        return 5000
       },
       async W5() {
         for (let index = 0; index < 2000; index++) {

@@ -7,7 +7,13 @@ import type { EngineContext } from './engine-context'
 import type { IsolationLevel } from './isolation-level'
 import { Result } from './result'
 import { RowStream, type RowStreamSource, type StreamOptions, streamBatchSize } from './row-stream'
-import { type BatchStep, isParameterList, needsSplitting, type ParameterSet, planBatch, runBatch } from './statement-batch'
+import { type BatchStep, isParameterList, type ParameterSet, planBatch, runBatch } from './statement-batch'
+
+const NO_PARAMS: readonly unknown[] = Object.freeze([])
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
+}
 
 /**
  * One connection checked out of the engine's pool. "Commit as you go", as in SQLAlchemy 2.0: the
@@ -69,13 +75,23 @@ export class Connection {
   async execute<Row>(statement: Executable<Row>, params?: ParameterSet | readonly ParameterSet[]): Promise<Result<Row>> {
     if (this.openStream !== undefined) throw ArgumentError.streamOpen()
     const { maxParameters } = this.context.dialect.capabilities
-    if (isParameterList(params) || needsSplitting(statement.node, maxParameters)) return this.executeBatch<Row>(planBatch(statement, params, maxParameters))
+    if (isParameterList(params)) return this.executeBatch<Row>(planBatch(statement, params, maxParameters))
     const { preparer } = this.context
     const prepared = preparer.prepare(statement.node)
+    // Only an INSERT whose compiled form carries more values than the driver takes is split.
+    if (prepared.compiled.params.length > maxParameters && statement.node.kind === 'InsertNode') {
+      const steps = planBatch(statement, params, maxParameters)
+      if (steps.length > 1) return this.executeBatch<Row>(steps)
+    }
     const values = preparer.bind(prepared.compiled, params)
-    if (!this.isInTransaction) await this.beginTransaction()
+    if (!this.isInTransaction) {
+      const begun = this.beginTransaction()
+      if (begun !== undefined) await begun
+    }
     const { shape } = prepared
-    const driverResult = await this.run(shape.sql, values, shape.buildRow ? 'array' : 'object', prepared.compiled.returnsRows, shape.readsBigIntegers)
+    // A synchronous driver (better-sqlite3) hands back its result at once: no await, no extra tick.
+    const pending = this.run(shape.sql, values, shape.buildRow ? 'array' : 'object', prepared.compiled.returnsRows, shape.readsBigIntegers)
+    const driverResult = isPromise(pending) ? await pending : pending
     if (shape.buildRow === undefined) {
       const rows = driverResult.rows as Row[]
       const keys = rows.length > 0 ? Object.keys(rows[0] as object) : []
@@ -129,7 +145,8 @@ export class Connection {
     // The server rolled the transaction back when the connection died: committing must not look like it worked.
     if (this.invalidation !== undefined) throw OperationalError.connectionInvalidated(this.invalidation.cause)
     this.isInTransaction = false
-    await this.run(this.context.dialect.transactionSql.commit, [], 'array', false, false)
+    const pending = this.run(this.context.dialect.transactionSql.commit, NO_PARAMS, 'array', false, false)
+    if (isPromise(pending)) await pending
   }
 
   /** Rolls back the current transaction, if any. On an invalidated connection there is nothing left to roll back. */
@@ -200,9 +217,21 @@ export class Connection {
     await this.close()
   }
 
-  private async beginTransaction(): Promise<void> {
-    if (this.isolationLevel === 'AUTOCOMMIT') return
-    for (const sql of this.context.dialect.transactionSql.begin(this.isolationLevel)) await this.run(sql, [], 'array', false, false)
+  /** Sends BEGIN (and any isolation statement); undefined when a synchronous driver is already done. */
+  private beginTransaction(): Promise<void> | undefined {
+    if (this.isolationLevel === 'AUTOCOMMIT') return undefined
+    const statements = this.context.dialect.transactionSql.begin(this.isolationLevel)
+    for (let index = 0; index < statements.length; index++) {
+      const pending = this.run(statements[index], NO_PARAMS, 'array', false, false)
+      if (isPromise(pending)) return this.finishBegin(pending, statements.slice(index + 1))
+    }
+    this.isInTransaction = true
+    return undefined
+  }
+
+  private async finishBegin(pending: Promise<DriverResult>, rest: readonly string[]): Promise<void> {
+    await pending
+    for (const sql of rest) await this.run(sql, NO_PARAMS, 'array', false, false)
     this.isInTransaction = true
   }
 
@@ -213,25 +242,43 @@ export class Connection {
     return steps.length > 1 && this.isolationLevel !== 'AUTOCOMMIT' ? this.beginNested(runSteps) : runSteps()
   }
 
-  private async run(sql: string, params: readonly unknown[], rowMode: 'array' | 'object', returnsRows: boolean | undefined, readsBigIntegers: boolean): Promise<DriverResult> {
+  /**
+   * Sends one statement, with the engine's events and log around it when anyone listens. Returns
+   * the driver's result as the driver gives it: directly from a synchronous driver, else a promise.
+   * Driver errors come back translated (as a rejected promise).
+   */
+  private run(sql: string, params: readonly unknown[], rowMode: 'array' | 'object', returnsRows: boolean | undefined, readsBigIntegers: boolean): DriverResult | Promise<DriverResult> {
     if (this.isClosed) throw ArgumentError.connectionClosed()
     if (this.invalidation !== undefined) throw OperationalError.connectionInvalidated(this.invalidation.cause)
     const { events } = this.context
-    const isObserved = events.has('beforeExecute') || events.has('afterExecute') || this.context.logger !== undefined
-    const startedAt = isObserved ? performance.now() : 0
-    if (isObserved) events.emit('beforeExecute', { sql, params })
+    if (events.has('beforeExecute') || events.has('afterExecute') || this.context.logger !== undefined) return this.runObserved(sql, params, rowMode, returnsRows, readsBigIntegers)
+    let pending: DriverResult | Promise<DriverResult>
+    try {
+      pending = this.driverConnection.execute(sql, params, { rowMode, returnsRows, readsBigIntegers })
+    } catch (error) {
+      return this.failed(error, sql)
+    }
+    return isPromise(pending) ? pending.catch((error: unknown) => this.failed(error, sql)) : pending
+  }
+
+  private async runObserved(sql: string, params: readonly unknown[], rowMode: 'array' | 'object', returnsRows: boolean | undefined, readsBigIntegers: boolean): Promise<DriverResult> {
+    const { events } = this.context
+    const startedAt = performance.now()
+    events.emit('beforeExecute', { sql, params })
     let result: DriverResult
     try {
       result = await this.driverConnection.execute(sql, params, { rowMode, returnsRows, readsBigIntegers })
     } catch (error) {
       throw await this.translateDriverError(error, sql)
     }
-    if (isObserved) {
-      const durationMs = performance.now() - startedAt
-      events.emit('afterExecute', { sql, params, rowCount: result.rowCount, durationMs })
-      this.context.logger?.(`${sql} [${params.length} params, ${result.rowCount} rows, ${durationMs.toFixed(2)} ms]`)
-    }
+    const durationMs = performance.now() - startedAt
+    events.emit('afterExecute', { sql, params, rowCount: result.rowCount, durationMs })
+    this.context.logger?.(`${sql} [${params.length} params, ${result.rowCount} rows, ${durationMs.toFixed(2)} ms]`)
     return result
+  }
+
+  private async failed(error: unknown, sql: string): Promise<never> {
+    throw await this.translateDriverError(error, sql)
   }
 
   private async translateDriverError(error: unknown, sql: string): Promise<Error> {

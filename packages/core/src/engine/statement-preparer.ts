@@ -24,22 +24,17 @@ export interface PreparedStatement {
 const MAX_SHAPES = 1000
 
 /**
- * Compiles statements and keeps what can be reused: the compiled form of a statement object that
- * is executed again, and one row builder per distinct SQL text (the SQL holds no values, so it
- * identifies the statement's shape). Both caches are bounded.
+ * Compiles statements (the dialect's compiler finds a statement's compiled form by its shape) and
+ * keeps one row builder per distinct SQL text (the SQL holds no values, so it identifies the
+ * statement's shape). The cache is bounded.
  */
 export class StatementPreparer {
-  private readonly compiledByNode = new WeakMap<StatementNode, CompiledQuery>()
   private readonly shapesBySql = new Map<string, StatementShape>()
 
   constructor(private readonly dialect: Dialect) {}
 
   prepare(node: StatementNode): PreparedStatement {
-    let compiled = this.compiledByNode.get(node)
-    if (compiled === undefined) {
-      compiled = this.dialect.compile(node)
-      this.compiledByNode.set(node, compiled)
-    }
+    const compiled = this.dialect.compile(node)
     let shape = this.shapesBySql.get(compiled.sql)
     if (shape === undefined || !sameColumns(shape.resultColumns, compiled.resultColumns)) {
       shape = this.createShape(compiled)

@@ -3,6 +3,13 @@ import Database from 'better-sqlite3'
 
 const MAX_CACHED_STATEMENTS = 500
 
+/** A prepared statement and the row modes last set on it (better-sqlite3 starts with both off). */
+interface CachedStatement {
+  readonly statement: Database.Statement
+  isRaw: boolean
+  readsBigIntegers: boolean
+}
+
 /** Where the database lives: a file path, or `:memory:`. */
 export interface SqliteDriverOptions {
   readonly filename: string
@@ -27,15 +34,18 @@ export class SqliteDriver implements Driver {
  * shape is prepared once per connection; rows are read as arrays when the caller asks.
  */
 export class SqliteDriverConnection implements DriverConnection {
-  private readonly statements = new Map<string, Database.Statement>()
+  private readonly statements = new Map<string, CachedStatement>()
 
   constructor(private readonly database: Database.Database) {}
 
   execute(sql: string, params: readonly unknown[], options: DriverExecuteOptions): DriverResult {
-    const statement = this.prepare(sql)
+    const cached = this.prepare(sql)
+    const { statement } = cached
     if (statement.reader) {
-      statement.raw(options.rowMode === 'array')
-      statement.safeIntegers(options.readsBigIntegers)
+      // Each mode switch is a call into the native addon: made only when the mode changes.
+      const isRaw = options.rowMode === 'array'
+      if (cached.isRaw !== isRaw) statement.raw((cached.isRaw = isRaw))
+      if (cached.readsBigIntegers !== options.readsBigIntegers) statement.safeIntegers((cached.readsBigIntegers = options.readsBigIntegers))
       const rows = statement.all(params as unknown[])
       return { rows, rowCount: rows.length }
     }
@@ -93,13 +103,13 @@ export class SqliteDriverConnection implements DriverConnection {
     if (this.database.open) this.database.close()
   }
 
-  private prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql)
-    if (statement === undefined) {
-      statement = this.database.prepare(sql)
+  private prepare(sql: string): CachedStatement {
+    let cached = this.statements.get(sql)
+    if (cached === undefined) {
+      cached = { statement: this.database.prepare(sql), isRaw: false, readsBigIntegers: false }
       if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.delete(this.statements.keys().next().value as string)
-      this.statements.set(sql, statement)
+      this.statements.set(sql, cached)
     }
-    return statement
+    return cached
   }
 }
