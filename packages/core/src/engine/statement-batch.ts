@@ -17,11 +17,6 @@ export function isParameterList(params: ParameterSet | readonly ParameterSet[] |
   return Array.isArray(params)
 }
 
-/** True when the statement is an INSERT with more bound values than one statement may carry. */
-export function needsSplitting(node: StatementNode, maxParameters: number): boolean {
-  return node.kind === 'InsertNode' && splitInsert(node, maxParameters).length > 1
-}
-
 /**
  * The executions one `execute` call makes: for each parameter set (one, or a list for
  * executemany), each INSERT of a statement split to stay under the driver's parameter limit.
