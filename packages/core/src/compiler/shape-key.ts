@@ -14,7 +14,7 @@ export interface StatementShape {
 // type. Each step is one Map lookup on a number or on a string whose hash V8 has already cached,
 // so no key string is ever built, hashed or compared, and two subtrees get the same token exactly
 // when they have the same shape (no hash collisions).
-type StepKey = string | number | boolean | undefined | null | bigint
+type StepKey = string | number | boolean | undefined | null | bigint | object
 interface TrieNode {
   token: number
   readonly next: Map<StepKey, TrieNode>
@@ -50,6 +50,17 @@ function identityId(value: object): number {
   return id
 }
 
+const numberKeys = new Map<number, object>()
+
+function numberKeyOf(value: number): object {
+  let key = numberKeys.get(value)
+  if (key === undefined) {
+    key = Object.freeze({ number: value })
+    numberKeys.set(value, key)
+  }
+  return key
+}
+
 function step(level: Map<StepKey, TrieNode>, key: StepKey): TrieNode {
   let node = level.get(key)
   if (node === undefined) {
@@ -74,6 +85,7 @@ export function shapeOf(node: StatementNode): StatementShape {
   if (trieSize > MAX_TRIE_NODES) {
     root = new Map()
     rememberedTokens = new WeakMap()
+    numberKeys.clear()
     trieSize = 0
   }
   const values: ValueNode[] = []
@@ -86,9 +98,10 @@ function stepKeyOf(value: unknown, values: ValueNode[]): StepKey {
   switch (typeof value) {
     case 'object':
       break
-    // Child tokens and type ids are numbers, so a number written in a node is told apart as a string.
+    // Child tokens and type ids are numbers, so a number written in a node stands for itself
+    // through an object of its own: no token, id or string can be equal to it.
     case 'number':
-      return `#${value}`
+      return numberKeyOf(value)
     case 'function':
       return identityId(value)
     default:
