@@ -34,6 +34,8 @@ let rememberedTokens = new WeakMap<object, number>()
 // Only objects likely to be shared are looked up: a lookup on every node costs more than it saves.
 const REMEMBERED_KINDS: ReadonlySet<string | undefined> = new Set([undefined, 'ColumnNode', 'TableNode', 'AliasNode'])
 
+const REMEMBERED_LIST_LENGTH = 3
+
 // Types (and functions, e.g. an entity class an ORM attaches) are compared by identity.
 const identityIds = new WeakMap<object, number>()
 let nextIdentityId = 1
@@ -118,9 +120,18 @@ function stepKeyOf(value: unknown, values: ValueNode[]): StepKey {
 
 function tokenOf(node: Readonly<Record<string, unknown>>, values: ValueNode[]): number {
   if (Array.isArray(node)) {
+    // Long lists (a table's select list) are often shared by every statement built from them.
+    const isRemembered = node.length >= REMEMBERED_LIST_LENGTH
+    if (isRemembered) {
+      const remembered = rememberedTokens.get(node)
+      if (remembered !== undefined) return remembered
+    }
+    const valueCount = values.length
     let level = step(root, LIST)
     for (let index = 0; index < node.length; index++) level = step(level.next, stepKeyOf(node[index], values))
-    return tokenAt(level)
+    const token = tokenAt(level)
+    if (isRemembered && values.length === valueCount && Object.isFrozen(node)) rememberedTokens.set(node, token)
+    return token
   }
   const kind = node.kind as string | undefined
   const isRemembered = REMEMBERED_KINDS.has(kind)
