@@ -72,12 +72,13 @@ export { deleteFrom, deleteFrom as delete, Delete } from './statements/delete'
 export { text, Text } from './statements/text'
 export type { Executable } from './statements/executable'
 export type { SelectItem, SelectRecord, RowOfItems, RowOfRecord } from './statements/select-items'
-export { ENTITY_TABLE, isEntityItem, entityOfResultColumn, type EntityItem, type EntityRow, type EntityResultColumn } from './statements/entity-item'
+export { ENTITY_SELECTION, type EntitySelection } from './statements/entity-item'
+export { ENTITY_TABLE, isEntityItem, entityOfResultColumn, type EntityItem, type EntityRow, type EntityResultColumn, type EntityGroup, type EntityTupleRow } from './statements/entity-item'
 
 // Compiler
 export { SqlCompiler } from './compiler/sql-compiler'
 export type { CompiledQuery, ParameterSlot } from './compiler/compiled-query'
-export type { Dialect, DialectCapabilities, ResultContext, TransactionSql, TypeProcessor } from './compiler/dialect'
+export type { Dialect, DialectCapabilities, ResultContext, SchemaChangeSql, TransactionSql, TypeProcessor } from './compiler/dialect'
 export { compileRowBuilder, type RowBuilder } from './compiler/row-builder'
 
 // Nodes (for dialect authors)
@@ -114,6 +115,8 @@ export { alterColumnNode, type AlterColumnNode } from './nodes/alter-column-node
 export { renameColumnNode, type RenameColumnNode } from './nodes/rename-column-node'
 export { renameTableNode, type RenameTableNode } from './nodes/rename-table-node'
 export { dropIndexNode, type DropIndexNode } from './nodes/drop-index-node'
+export { addConstraintNode, type AddConstraintNode, type AddedConstraint } from './nodes/add-constraint-node'
+export { dropConstraintNode, type DropConstraintNode, type ConstraintType } from './nodes/drop-constraint-node'
 export { createTableNode, type CreateTableNode } from './nodes/create-table-node'
 export { dropTableNode, type DropTableNode } from './nodes/drop-table-node'
 export { createIndexNode, type CreateIndexNode } from './nodes/create-index-node'

@@ -1,15 +1,15 @@
-#!/usr/bin/env -S npx tsx
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { MetaData } from '@athanor/core'
 import { createEngine, redactUrl } from '@athanor/dialects'
 import { autogenerate } from './autogenerate/autogenerate'
-import { readCliConfig } from './cli-config'
+import { type CliConfig, readCliConfig } from './cli-config'
 import { parentsOf } from './migration'
 import { loadMigrations } from './migration-loader'
 import { MigrationRunner, VERSION_TABLE } from './migration-runner'
 import { MigrateError, USAGE } from './migrate-error'
 import { newRevisionId, renderRevisionFile, slugOf } from './revision-file'
+import { tableFilter } from './table-filter'
 
 interface ParsedArguments {
   readonly command: string | undefined
@@ -22,7 +22,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   const rest = argv[0] === 'migrate' ? argv.slice(1) : [...argv]
   const flags = new Map<string, string | true>()
   const positional: string[] = []
-  const valued = new Set(['-m', '--message', '--head', '--config'])
+  const valued = new Set(['-m', '--message', '--head', '--config', '--include-tables', '--exclude-tables'])
   for (let index = 1; index < rest.length; index++) {
     const argument = rest[index]
     if (valued.has(argument)) {
@@ -44,7 +44,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
  */
 export async function runCli(argv: readonly string[], directory: string, environment: NodeJS.ProcessEnv, print: (line: string) => void): Promise<number> {
   const args = parseArguments(argv)
-  if (args.command === undefined || args.command === 'help' || args.flags.has('--help')) {
+  if (args.command === undefined || args.command === 'help' || args.command === '--help' || args.flags.has('--help')) {
     print(USAGE)
     return 0
   }
@@ -80,11 +80,11 @@ export async function runCli(argv: readonly string[], directory: string, environ
         }
         return 0
       case 'sql':
-        for (const statement of await runner.upgradeSql(args.positional[0] ?? 'head')) print(statement.startsWith('--') ? statement : `${statement};`)
+        for (const statement of await offlineSql(args, runner)) print(statement.startsWith('--') ? statement : `${statement};`)
         return 0
       case 'revision':
       case 'merge':
-        return await writeRevision(args, runner, engine, config.migrationsDirectory, config.metadataModule, print)
+        return await writeRevision(args, runner, engine, config, print)
       default:
         throw MigrateError.usage(`Unknown command "${args.command}".`)
     }
@@ -93,14 +93,21 @@ export async function runCli(argv: readonly string[], directory: string, environ
   }
 }
 
-async function writeRevision(
-  args: ParsedArguments,
-  runner: MigrationRunner,
-  engine: ReturnType<typeof createEngine>,
-  migrationsDirectory: string,
-  metadataModule: string | undefined,
-  print: (line: string) => void,
-): Promise<number> {
+/**
+ * `sql [from:]target` prints an upgrade (from base by default); `sql --downgrade from:target`
+ * prints a downgrade, `from` being what is taken as applied (head, heads or a revision).
+ */
+async function offlineSql(args: ParsedArguments, runner: MigrationRunner): Promise<string[]> {
+  const range = args.positional[0]
+  const separator = range?.lastIndexOf(':') ?? -1
+  const [from, target] = range === undefined ? [undefined, undefined] : separator < 0 ? [undefined, range] : [range.slice(0, separator), range.slice(separator + 1)]
+  if (!args.flags.has('--downgrade')) return runner.upgradeSql(target ?? 'head', from)
+  if (from === undefined || target === undefined || from === '' || target === '') throw MigrateError.usage('sql --downgrade needs a range <from>:<target>, e.g. head:base or head:-1.')
+  return runner.downgradeSql(from, target)
+}
+
+async function writeRevision(args: ParsedArguments, runner: MigrationRunner, engine: ReturnType<typeof createEngine>, config: CliConfig, print: (line: string) => void): Promise<number> {
+  const { migrationsDirectory, metadataModule } = config
   const message = args.flags.get('-m')
   if (typeof message !== 'string') throw MigrateError.usage(`${args.command} needs -m "message".`)
   const revision = newRevisionId()
@@ -124,7 +131,12 @@ async function writeRevision(
     const applied = await runner.current()
     const pending = heads.filter((head) => !applied.includes(head))
     if (pending.length > 0) throw MigrateError.usage(`The database is not up to date (head ${pending.join(', ')} not applied); run "athanor migrate upgrade" first.`)
-    const result = await autogenerate(engine, metadata, { revision, downRevision, message, ignoreTables: [VERSION_TABLE] })
+    const listed = (flag: string) => {
+      const value = args.flags.get(flag)
+      return typeof value === 'string' ? value.split(',').map((name) => name.trim()).filter(Boolean) : undefined
+    }
+    const include = tableFilter({ includeTables: listed('--include-tables') ?? config.includeTables, excludeTables: listed('--exclude-tables') ?? config.excludeTables })
+    const result = await autogenerate(engine, metadata, { revision, downRevision, message, ignoreTables: [VERSION_TABLE], include })
     source = result.source
     if (result.diff.isEmpty) print('No changes detected; writing an empty migration.')
   }
@@ -147,7 +159,8 @@ function initialise(directory: string, print: (line: string) => void): number {
   return 0
 }
 
-if (require.main === module) {
+/** The `athanor` command's entry point (bin/athanor.js calls it once tsx is registered). */
+export function main(): void {
   runCli(process.argv.slice(2), process.cwd(), process.env, (line) => console.log(line)).then(
     (code) => {
       process.exitCode = code
@@ -159,3 +172,5 @@ if (require.main === module) {
     },
   )
 }
+
+if (require.main === module) main()

@@ -19,6 +19,21 @@ export class MigrateError extends ToolkitError {
     return new MigrateError(`Column "${column}" does not exist in table "${table}".`)
   }
 
+  /** A constraint asked for does not exist (or has no name the database kept). */
+  static unknownConstraint(table: string, name: string): MigrateError {
+    return new MigrateError(`Table "${table}" has no constraint named "${name}".`)
+  }
+
+  /** The database's integrity check (SQLite's foreign_key_check) found rows a migration left broken. */
+  static integrityCheckFailed(violations: number, sample: string): MigrateError {
+    return new MigrateError(`The migration left ${violations} row(s) violating a foreign key (first: ${sample}); it was rolled back.`)
+  }
+
+  /** Offline SQL for a column change on a database that restates the whole column needs its type. */
+  static needsExistingType(table: string, column: string): MigrateError {
+    return new MigrateError(`Printing offline SQL for a change of "${table}"."${column}" on this database restates the whole column: pass its type as alterColumn(…, { existingType }).`)
+  }
+
   /** The change needs the live table (a SQLite rebuild), but no database is connected. */
   static needsLiveDatabase(table: string, cause: unknown): MigrateError {
     return new MigrateError(`Changing table "${table}" on this database rebuilds the table, which needs a live connection; it cannot be printed as offline SQL.`, { cause })
@@ -70,5 +85,9 @@ export const USAGE = `Usage: athanor migrate <command>
   current                            show the applied head revision(s)
   history                            list revisions, newest first
   heads                              list head revisions
-  sql [target]                       print the SQL of an upgrade from base instead of running it
-Configuration: athanor.config.json { "url", "migrations", "metadata" }; DATABASE_URL overrides url.`
+  sql [[from:]target]                print the SQL of an upgrade (from base by default) instead of running it
+  sql --downgrade <from>:<target>    print the SQL of a downgrade, e.g. head:base or head:-1
+Autogenerate table filter: --include-tables a,b  --exclude-tables 'tmp_*'  (or includeTables / excludeTables
+  in the config file); the version table is always left out.
+Configuration: athanor.config.json { "url", "migrations", "metadata", "includeTables", "excludeTables" };
+DATABASE_URL overrides url.`

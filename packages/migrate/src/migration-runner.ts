@@ -1,4 +1,5 @@
 import { type Connection, type Engine, MetaData, text, varchar } from '@athanor/core'
+import { inSchemaChangeTransaction } from './schema-change-transaction'
 import type { Migration } from './migration'
 import { MigrateError } from './migrate-error'
 import { connectionSink, Operations, sqlSink } from './operations/operations'
@@ -6,7 +7,6 @@ import { RevisionGraph } from './revision-graph'
 
 /** The table that records applied revisions, one row each. */
 export const VERSION_TABLE = 'athanor_version'
-
 
 export interface RunnerOptions {
   /** Called with progress lines ("Running upgrade … -> …"). */
@@ -93,7 +93,7 @@ export class MigrationRunner {
    * without a database ("offline mode"). SQLite table rebuilds cannot be printed this way.
    */
   async upgradeSql(target = 'head', from?: string): Promise<string[]> {
-    const done = from === undefined ? new Set<string>() : this.graph.ancestorsOf(from)
+    const done = from === undefined || from === 'base' ? new Set<string>() : this.targetSet(from)
     const wanted = this.targetSet(target)
     const statements: string[] = []
     const dialect = this.engine.dialect
@@ -102,6 +102,27 @@ export class MigrationRunner {
       statements.push(`-- Running upgrade ${describeParents(migration)} -> ${migration.revision}, ${migration.message}`)
       await migration.up(new Operations(sqlSink(dialect, statements)))
       statements.push(`insert into ${this.versionTable} (version_num) values ('${migration.revision}')`)
+    }
+    return statements
+  }
+
+  /**
+   * The SQL a downgrade would run from `from` (the revisions taken as applied: "head", "heads" or a
+   * revision and its ancestors) down to `target` (a revision, kept; "base"; or "-N"), without a
+   * database. SQLite table rebuilds cannot be printed this way.
+   *
+   * @example
+   * const statements = await runner.downgradeSql('head', 'base')
+   */
+  async downgradeSql(from: string, target: string): Promise<string[]> {
+    const applied = this.targetSet(from)
+    const keep = this.keepSet(target, applied)
+    const statements: string[] = []
+    const dialect = this.engine.dialect
+    for (const migration of this.graph.ordered().reverse().filter((m) => applied.has(m.revision) && !keep.has(m.revision))) {
+      statements.push(`-- Running downgrade ${migration.revision} -> ${describeParents(migration)}, ${migration.message}`)
+      await migration.down(new Operations(sqlSink(dialect, statements)))
+      statements.push(`delete from ${this.versionTable} where version_num = '${migration.revision}'`)
     }
     return statements
   }
@@ -127,7 +148,7 @@ export class MigrationRunner {
 
   private async inTransaction(migration: Migration, direction: 'up' | 'down', work: (connection: Connection) => Promise<void>): Promise<void> {
     try {
-      await this.engine.begin(work)
+      await inSchemaChangeTransaction(this.engine, work)
     } catch (error) {
       throw MigrateError.migrationFailed(migration.revision, direction, error)
     }

@@ -18,8 +18,7 @@ function blogModel(changed: boolean): MetaData {
   metadata.table('mig_ag_posts', {
     id: integer().primaryKey(),
     authorId: integer().notNull().references(() => users.c.id, { onDelete: 'cascade' }),
-    // The model change lets title be NULL. (On SQLite this rebuilds posts; a rebuilt parent table
-    // would fire its children's ON DELETE CASCADE, see the README's limitations.)
+    // The model change lets title be NULL (on SQLite this rebuilds posts; see parent-table-rebuild.test.ts).
     title: changed ? varchar(200) : varchar(200).notNull(),
     isPublished: boolean().notNull().serverDefault(false),
     createdAt: timestamp().notNull().serverDefault(func.now()),

@@ -1,7 +1,7 @@
 import { integer, text, textColumn, varchar } from '@athanor/core'
 import type { Engine } from '@athanor/core'
 import { describeEachDialect } from '../../dialects/test/support/each-dialect'
-import { type Migration, MigrationRunner, reflectSchemas } from '../src/index'
+import { type ColumnChanges, type Migration, MigrationRunner, reflectSchemas } from '../src/index'
 
 const VERSION_TABLE = 'mig_run_version'
 
@@ -75,29 +75,81 @@ describeEachDialect('migration runner', {}, (context) => {
     expect(await runner.current()).toEqual([])
   })
 
-  it('leaves schema and version table unchanged when a migration fails (transactional DDL)', async () => {
-    if (!context.engine.dialect.capabilities.transactionalDdl) return
-    const failing: Migration[] = [
+  it('prints the SQL of a downgrade (offline), newest revision first, without a database change', async () => {
+    const runner = new MigrationRunner(context.engine, migrations.slice(0, 2), { versionTable: VERSION_TABLE })
+    const statements = await runner.downgradeSql('head', 'base')
+    const position = (pattern: RegExp) => statements.findIndex((line) => pattern.test(line))
+    expect(statements[0]).toBe('-- Running downgrade b2 -> a1, add bio')
+    expect(position(/drop column .?bio/i)).toBeGreaterThan(0)
+    expect(position(new RegExp(`delete from ${VERSION_TABLE} where version_num = 'b2'`))).toBeGreaterThan(position(/drop column .?bio/i))
+    expect(position(/^-- Running downgrade a1 -> <base>, create authors$/)).toBeGreaterThan(position(/version_num = 'b2'/))
+    expect(position(/drop table .?mig_run_authors/i)).toBeGreaterThan(position(/-- Running downgrade a1/))
+    expect(statements[statements.length - 1]).toBe(`delete from ${VERSION_TABLE} where version_num = 'a1'`)
+    expect((await runner.downgradeSql('head', '-1')).filter((line) => line.startsWith('--'))).toEqual(['-- Running downgrade b2 -> a1, add bio'])
+    expect((await runner.downgradeSql('b2', 'a1')).some((line) => /drop table/i.test(line))).toBe(false)
+    expect(await runner.current()).toEqual([])
+  })
+
+  it('prints offline SQL for column changes; MySQL, which restates the column, needs its existing type', async () => {
+    const alter = (changes: ColumnChanges): Migration[] => [
       migrations[0],
-      {
-        revision: 'f9',
-        downRevision: 'a1',
-        message: 'fails halfway',
-        up: async (op) => {
-          await op.createTable('mig_fail_things', { id: integer().primaryKey() })
-          await op.addColumn('mig_run_authors', 'nickname', varchar(20))
-          await op.execute('select * from mig_no_such_table')
-        },
-        down: (op) => op.dropTable('mig_fail_things'),
-      },
+      { revision: 'e5', downRevision: 'a1', message: 'alter', up: (op) => op.alterColumn('mig_run_authors', 'name', changes), down: async () => undefined },
     ]
-    const runner = new MigrationRunner(context.engine, failing, { versionTable: VERSION_TABLE })
+    const sqlOf = async (list: Migration[]) => (await new MigrationRunner(context.engine, list, { versionTable: VERSION_TABLE }).upgradeSql('head', 'a1')).join('\n')
+    if (context.dialect === 'sqlite') {
+      await expect(sqlOf(alter({ isNullable: true }))).rejects.toThrow(/rebuilds the table, which needs a live connection/)
+      return
+    }
+    if (context.dialect === 'postgresql') {
+      expect(await sqlOf(alter({ isNullable: true }))).toContain('alter table "mig_run_authors" alter column "name" drop not null')
+      expect(await sqlOf(alter({ serverDefault: null }))).toContain('alter table "mig_run_authors" alter column "name" drop default')
+      expect(await sqlOf(alter({ type: varchar(80).config.type }))).toContain('alter column "name" type varchar(80)')
+      return
+    }
+    await expect(sqlOf(alter({ isNullable: true }))).rejects.toThrow(/restates the whole column: pass its type as alterColumn\(…, \{ existingType \}\)/)
+    expect(await sqlOf(alter({ isNullable: true, existingType: varchar(40).config.type }))).toContain('alter table `mig_run_authors` modify column `name` varchar(40)')
+  })
+
+  const failing: Migration[] = [
+    migrations[0],
+    {
+      revision: 'f9',
+      downRevision: 'a1',
+      message: 'fails halfway',
+      up: async (op) => {
+        await op.createTable('mig_fail_things', { id: integer().primaryKey() })
+        await op.addColumn('mig_run_authors', 'nickname', varchar(20))
+        await op.execute('select * from mig_no_such_table')
+      },
+      down: (op) => op.dropTable('mig_fail_things'),
+    },
+  ]
+
+  // PostgreSQL and SQLite roll the whole migration back. MySQL and MariaDB commit every DDL
+  // statement implicitly, so the statements before the failure stay applied; the runner says so
+  // up front. Either way the version table is not advanced.
+  // https://dev.mysql.com/doc/refman/8.0/en/implicit-commit.html
+  it('does not advance the version table when a migration fails, and rolls its DDL back where the database can', async () => {
+    const lines: string[] = []
+    const runner = new MigrationRunner(context.engine, failing, { versionTable: VERSION_TABLE, log: (line) => lines.push(line) })
     await runner.upgrade('a1')
-    await expect(runner.upgrade('head')).rejects.toThrow(/Migration f9 failed while running up/)
+    const failure = runner.upgrade('head')
+    await expect(failure).rejects.toThrow(/Migration f9 failed while running up\(\): .*mig_no_such_table/)
+    await expect(failure).rejects.toMatchObject({ name: 'MigrateError', cause: expect.objectContaining({ name: 'ProgrammingError' }) })
     expect(await runner.current()).toEqual(['a1'])
-    expect(await tableNames(context.engine)).toEqual(['mig_run_authors', VERSION_TABLE])
+    const isTransactional = context.engine.dialect.capabilities.transactionalDdl
+    const warned = lines.some((line) => /commits DDL implicitly; a migration that fails halfway leaves its earlier statements applied/.test(line))
+    expect(warned).toBe(!isTransactional)
     const [authors] = await reflectSchemas(context.engine, { tables: ['mig_run_authors'] })
-    expect(authors.columns.map((column) => column.name)).toEqual(['id', 'name'])
+    if (isTransactional) {
+      expect(await tableNames(context.engine)).toEqual(['mig_run_authors', VERSION_TABLE])
+      expect(authors.columns.map((column) => column.name)).toEqual(['id', 'name'])
+    } else {
+      // The CREATE TABLE and ADD COLUMN before the failing statement were committed.
+      expect(await tableNames(context.engine)).toEqual(['mig_fail_things', 'mig_run_authors', VERSION_TABLE])
+      expect(authors.columns.map((column) => column.name)).toEqual(['id', 'name', 'nickname'])
+      await drop(context.engine, 'mig_fail_things')
+    }
     await runner.downgrade('base')
   })
 

@@ -1,4 +1,4 @@
-import { ArgumentError, Select } from '@athanor/core'
+import { ArgumentError, type EntityResultColumn, Select } from '@athanor/core'
 import type { EntityMapper } from './entity-mapper'
 
 /**
@@ -74,9 +74,10 @@ export function deferredKeysOf(mapper: EntityMapper, options: readonly object[])
   return deferred
 }
 
-/** The statement without the deferred columns of its entity in the select list. */
-export function withoutDeferred(statement: Select<unknown>, deferred: ReadonlySet<string>): Select<unknown> {
+/** The statement without the deferred columns of its entity (the one keyed with `prefix`, in `select(User, Post)`) in the select list. */
+export function withoutDeferred(statement: Select<unknown>, deferred: ReadonlySet<string>, prefix = ''): Select<unknown> {
   if (deferred.size === 0) return statement
-  const columns = statement.node.columns.filter((column) => !('entity' in column && deferred.has(column.key)))
+  const isDeferred = (column: Partial<EntityResultColumn>): boolean => column.group?.prefix === prefix && deferred.has(column.propertyKey as string)
+  const columns = statement.node.columns.filter((column) => !isDeferred(column))
   return new Select(Object.freeze({ ...statement.node, columns: Object.freeze(columns) }))
 }

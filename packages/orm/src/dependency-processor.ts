@@ -169,13 +169,13 @@ export class DependencyProcessor {
     const mapperByTable = new Map<unknown, EntityMapper>()
     for (const unit of inserts) {
       const mapper = mapperOfState(unit.state)
-      mapperByTable.set(mapper.table.node, mapper)
+      for (const table of mapper.tables) mapperByTable.set(table.node, mapper)
       const identity = mapper.identityOf(unit.state.values)
       if (identity !== undefined) byIdentity.set(identity, unit)
     }
     if (byIdentity.size === 0) return
     for (const unit of inserts) {
-      for (const key of foreignKeysOf(mapperOfState(unit.state).table)) {
+      for (const key of mapperOfState(unit.state).tables.flatMap(foreignKeysOf)) {
         const target = mapperByTable.get(key.referencedTable)
         if (target === undefined) continue
         const ordered = target.primaryKey.map((column) => key.columns[key.referenced.indexOf(column)])

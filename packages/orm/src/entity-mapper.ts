@@ -1,6 +1,7 @@
 import type { AnyColumn, AnyTable } from '@athanor/core'
 import type { EntityClass } from './entity'
-import { type IdentityKey, identityKeyOf } from './identity-key'
+import { type IdentityKey, identityKeyOf, identityKeyOfOne } from './identity-key'
+import { type TableLevel, joinedLevelOf, ownColumnsOf, tableLevelOf } from './table-level'
 import type { Relationship } from './relationship'
 import type { RelationshipProperty } from './relationship-property'
 
@@ -17,9 +18,13 @@ export class EntityMapper {
   readonly columnByKey: ReadonlyMap<string, AnyColumn>
   readonly primaryKey: readonly AnyColumn[]
   readonly primaryKeyKeys: readonly string[]
+  /** The tables a row of this class lives in, the hierarchy's root table first: `[table]` but for joined-table inheritance. */
+  readonly tables: readonly AnyTable[]
+  /** Joined-table inheritance: how each of `tables` is written (undefined when the class has one table). */
+  readonly levels: readonly TableLevel[] | undefined
   /** The version column's property key (`mapper(X, {}, { versionColumn })`): optimistic locking. */
   versionKey: string | undefined = undefined
-  /** Single-table inheritance: the mapper of the class this one inherits from. */
+  /** Inheritance: the mapper of the class this one inherits from. */
   base: EntityMapper | undefined = undefined
   /** The discriminator column's property key, shared by a hierarchy (`polymorphicOn`). */
   polymorphicKey: string | undefined = undefined
@@ -35,15 +40,28 @@ export class EntityMapper {
     /** The relationships as declared, resolved on first use. */
     readonly declared: Readonly<Record<string, Relationship<object>>>,
     private readonly configure: () => void,
+    /** The mapper of the class this one inherits from (`mapper(X, {}, { inherits })`), for its tables. */
+    inherits?: EntityMapper,
   ) {
     const table = entity.table
     this.className = entity.name || 'AnonymousModel'
     this.table = table
-    this.tableKey = table.schema ? `${table.schema}.${table.name}` : table.name
-    this.columns = table.columns
-    this.columnByKey = new Map(table.columns.map((column) => [column.key, column]))
-    this.primaryKey = table.primaryKey
-    this.primaryKeyKeys = table.primaryKey.map((column) => column.key)
+    if (inherits !== undefined && (inherits.levels !== undefined || inherits.table !== table)) {
+      // Joined-table inheritance: the key and identity are the root table's; the columns, all the tables'.
+      this.levels = inherits.table === table ? inherits.levels : [...(inherits.levels ?? [tableLevelOf(inherits.table)]), joinedLevelOf(this.className, inherits, table)]
+      this.tables = (this.levels as readonly TableLevel[]).map((level) => level.table)
+      this.tableKey = inherits.tableKey
+      this.columns = inherits.table === table ? inherits.columns : [...inherits.columns, ...ownColumnsOf(this.className, inherits, table)]
+      this.primaryKey = inherits.primaryKey
+    } else {
+      this.levels = undefined
+      this.tables = [table]
+      this.tableKey = table.schema ? `${table.schema}.${table.name}` : table.name
+      this.columns = table.columns
+      this.primaryKey = table.primaryKey
+    }
+    this.columnByKey = new Map(this.columns.map((column) => [column.key, column]))
+    this.primaryKeyKeys = this.primaryKey.map((column) => column.key)
   }
 
   /** True once the relationships are resolved. */
@@ -87,7 +105,7 @@ export class EntityMapper {
   /** The identity key of the row these column values describe; undefined while part of the key is unknown. */
   identityOf(values: Readonly<Record<string, unknown>>): IdentityKey | undefined {
     const keys = this.primaryKeyKeys
-    if (keys.length === 1) return identityKeyOf(this.tableKey, [values[keys[0]]])
+    if (keys.length === 1) return identityKeyOfOne(this.tableKey, values[keys[0]])
     return identityKeyOf(this.tableKey, keys.map((key) => values[key]))
   }
 }

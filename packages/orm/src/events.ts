@@ -23,6 +23,8 @@ type AnyListener = (...args: never[]) => unknown
 // Listeners by class, then by event name (`set:<attribute>` for attribute events).
 const registry = new WeakMap<object, Map<string, AnyListener[]>>()
 let setListenerCount = 0
+// Mapper event listeners registered (any class): none means a flush need not look for them per object.
+let mapperListenerCount = 0
 
 /**
  * Listens to a mapped class's flush events or to writes of one of its attributes (subclasses
@@ -44,7 +46,9 @@ export function listen(entity: EntityClass, event: string, ...rest: unknown[]): 
   let listener: AnyListener
   if (event === 'set') {
     if (typeof rest[0] !== 'string' || typeof rest[1] !== 'function') throw new ArgumentError(`listen(${entity.name}, "set", attribute, listener): name the attribute, then give the listener.`)
-    if (!entity.table.columns.some((column) => column.key === rest[0])) throw new ArgumentError(`listen(${entity.name}, "set"): "${rest[0]}" is not a column of ${entity.table.name}.`)
+    // `c` has the columns of every table of a joined-table subclass (`Manager.c.name`, `Manager.c.budget`).
+    const columns: object = (entity as { readonly c?: object }).c ?? entity.table.c
+    if (!Object.prototype.hasOwnProperty.call(columns, rest[0])) throw new ArgumentError(`listen(${entity.name}, "set"): "${rest[0]}" is not a column of ${entity.table.name}.`)
     name = `set:${rest[0]}`
     listener = rest[1] as AnyListener
     setListenerCount++
@@ -53,6 +57,7 @@ export function listen(entity: EntityClass, event: string, ...rest: unknown[]): 
     if (typeof rest[0] !== 'function') throw new ArgumentError(`listen(${entity.name}, "${event}", listener): the listener must be a function.`)
     name = event
     listener = rest[0] as AnyListener
+    mapperListenerCount++
   }
   let byEvent = registry.get(entity)
   if (byEvent === undefined) registry.set(entity, (byEvent = new Map()))
@@ -63,6 +68,7 @@ export function listen(entity: EntityClass, event: string, ...rest: unknown[]): 
     if (!current.includes(listener)) return
     byEvent.set(name, current.filter((each) => each !== listener))
     if (event === 'set') setListenerCount--
+    else mapperListenerCount--
   }
 }
 
@@ -82,6 +88,11 @@ export function transformSetValue(instance: object, key: string, value: unknown,
   let result = value
   for (const listener of listenersOf(instance, `set:${key}`)) result = (listener as unknown as SetListener<object, unknown>)(instance, result, previous)
   return result
+}
+
+/** True when some class has a mapper event listener (beforeInsert, afterUpdate, …). */
+export function hasMapperListeners(): boolean {
+  return mapperListenerCount > 0
 }
 
 /** Runs one mapper event's listeners for an object, awaiting each in turn. */

@@ -5,6 +5,7 @@ import type { DeleteStep, FlushPlan, SaveStep } from './flush-plan'
 import type { FlushWork, SaveUnit, SecondaryRow, Sync } from './flush-work'
 import { type InsertContext, type InsertedRow, insertStates } from './insert-batch'
 import type { InstanceState } from './instance-state'
+import { deleteJoinedRows, insertJoinedStates, updateJoinedRow } from './joined-writes'
 import { chunk, matchAny, matchOne } from './key-conditions'
 import { mapperOfState } from './mapper'
 import type { ColumnPair } from './relationship-property'
@@ -50,6 +51,7 @@ export class FlushExecutor {
 
   private async deleteRows(step: DeleteStep): Promise<void> {
     const mapper = mapperOfState(step.states[0])
+    if (mapper.levels !== undefined) return deleteJoinedRows(this.context, mapper, step.states)
     const { versionKey } = mapper
     if (versionKey === undefined) {
       await this.deleteWhere(step.table, mapper.primaryKey, step.states.map((state) => mapper.primaryKeyKeys.map((key) => state.committedValue(key))))
@@ -72,7 +74,9 @@ export class FlushExecutor {
         if (versionKey !== undefined && unit.state.values[versionKey] == null) this.context.undo.write(unit.state, versionKey, 1)
         if (polymorphicKey !== undefined && polymorphicIdentity !== undefined && unit.state.values[polymorphicKey] == null) this.context.undo.write(unit.state, polymorphicKey, polymorphicIdentity)
       }
-      const inserted = await insertStates(this.context, mapperOfState(step.units[0].state), step.units.map((unit) => unit.state))
+      const mapper = mapperOfState(step.units[0].state)
+      const states = step.units.map((unit) => unit.state)
+      const inserted = mapper.levels === undefined ? await insertStates(this.context, mapper, states) : await insertJoinedStates(this.context, mapper.levels, states)
       this.outcome.inserted.push(...inserted)
       return
     }
@@ -116,6 +120,7 @@ export class FlushExecutor {
   // UPDATE … WHERE primary key = the key the row has in the database (it may be changing).
   private async updateRow(state: InstanceState, values: Record<string, unknown>): Promise<void> {
     const mapper = mapperOfState(state)
+    if (mapper.levels !== undefined) return updateJoinedRow(this.context, mapper, state, values)
     const { versionKey } = mapper
     if (versionKey === undefined) {
       const where = matchOne(mapper.primaryKey, mapper.primaryKeyKeys.map((key) => state.committedValue(key)))

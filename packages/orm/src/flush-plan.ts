@@ -112,7 +112,8 @@ export function planFlush(work: FlushWork): FlushPlan {
   const earlyDeletes: DeleteStep[] = []
   const referenced = referencedTables()
   for (const level of deleteLevels) {
-    for (const [table, states] of groupByTable(level)) (referenced.has(table.node) ? deletes : earlyDeletes).push({ table, states })
+    // A joined-table subclass's rows are in several tables: referenced when any of them is.
+    for (const [table, states] of groupByTable(level)) (mapperOfState(states[0]).tables.some((each) => referenced.has(each.node)) ? deletes : earlyDeletes).push({ table, states })
   }
   return { saves, earlyDeletes, preDeleteClears, deletes }
 }
@@ -167,11 +168,11 @@ function deleteDependencies(deletes: ReadonlySet<InstanceState>): Map<InstanceSt
   const mapperByTable = new Map<unknown, EntityMapper>()
   for (const state of deletes) {
     const mapper = mapperOfState(state)
-    mapperByTable.set(mapper.table.node, mapper)
+    for (const table of mapper.tables) mapperByTable.set(table.node, mapper)
     if (state.identity !== undefined) byIdentity.set(state.identity, state)
   }
   for (const state of deletes) {
-    for (const key of foreignKeysOf(mapperOfState(state).table)) {
+    for (const key of mapperOfState(state).tables.flatMap(foreignKeysOf)) {
       const target = mapperByTable.get(key.referencedTable)
       if (target === undefined) continue
       const ordered = target.primaryKey.map((column) => key.columns[key.referenced.indexOf(column)])

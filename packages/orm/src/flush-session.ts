@@ -1,7 +1,7 @@
 import type { Connection } from '@athanor/core'
 import { DependencyProcessor } from './dependency-processor'
 import { collectDeletions } from './deletion-set'
-import { fireMapperEvent } from './events'
+import { fireMapperEvent, hasMapperListeners } from './events'
 import { FlushExecutor, type FlushOutcome } from './flush-executor'
 import { type FlushPlan, planFlush } from './flush-plan'
 import { type FlushWork, isEmptyWork } from './flush-work'
@@ -52,7 +52,8 @@ export async function flushSession(context: FlushContext): Promise<void> {
     return
   }
   const plan = planFlush(work)
-  const sequence = eventSequence(plan)
+  // Without listeners there is nothing to await per object (6,000 awaits for 3,000 new rows).
+  const sequence = hasMapperListeners() ? eventSequence(plan) : []
   for (const [state, event] of sequence) await fireMapperEvent(state.instance, event, connection)
   const undo = new UndoLog()
   const executor = new FlushExecutor({
@@ -112,13 +113,19 @@ function forgetUnchanged(uow: UnitOfWork): void {
 // objects leave the identity map (they stay "deleted" until commit or rollback).
 function finalizeFlush(uow: UnitOfWork, work: FlushWork, outcome: FlushOutcome): void {
   const scope = uow.scope
+  // Rows of one INSERT share their list of generated columns, so they can share its Set (only read).
+  const generatedSets = new Map<readonly string[], Set<string>>()
   for (const row of outcome.inserted) {
     const { state } = row
     state.identity = mapperOfState(state).identityOf(state.values)
     uow.pending.delete(state)
     uow.identityMap.add(state)
     scope.inserted.add(state)
-    if (row.generated.length > 0) state.generated = new Set(row.generated)
+    if (row.generated.length > 0) {
+      let generated = generatedSets.get(row.generated)
+      if (generated === undefined) generatedSets.set(row.generated, (generated = new Set(row.generated)))
+      state.generated = generated
+    }
     if (row.expired.length > 0) state.expire(row.expired, [])
     state.clearChanges()
     initializeCollections(state)
@@ -152,7 +159,7 @@ function finalizeFlush(uow: UnitOfWork, work: FlushWork, outcome: FlushOutcome):
 function clearLoadedForeignKeys(uow: UnitOfWork, pairs: FlushWork['foreignKeyClears'][number]['property']['pairs'], parents: readonly InstanceState[], table: unknown): void {
   const parentKeys = new Set(parents.map((parent) => pairs.map((pair) => String(parent.committedValue(pair.referenced.key))).join('\u0000')))
   for (const state of uow.identityMap.values()) {
-    if (mapperOfState(state).table !== table) continue
+    if (!mapperOfState(state).tables.some((each) => each === table)) continue
     const key = pairs.map((pair) => String(state.values[pair.referencing.key])).join('\u0000')
     if (parentKeys.has(key)) for (const pair of pairs) state.values[pair.referencing.key] = null
   }

@@ -14,6 +14,12 @@ export function identityKeyOf(tableKey: string, values: readonly unknown[]): Ide
   return key
 }
 
+/** `identityKeyOf(tableKey, [value])` for a one-column key, without the array: the loaders' per-row path. */
+export function identityKeyOfOne(tableKey: string, value: unknown): IdentityKey | undefined {
+  if (value === null || value === undefined) return undefined
+  return typeof value === 'number' ? `${tableKey}\u0000n${value}` : `${tableKey}\u0000${encodeKeyPart(value)}`
+}
+
 function encodeKeyPart(value: unknown): string {
   switch (typeof value) {
     case 'number':

@@ -1,5 +1,6 @@
 // Mapping
-export { Model, type ModelClass, type ModelInit, type ModelInitArgs, type ModelInstance, type ModelOptions } from './model'
+export { Model, type ModelClass, type ModelInit, type ModelInitArgs, type ModelInstance, type ModelOptions, type BaseColumns } from './model'
+export { Subclass, type SubclassBase, type SubclassOptions, type JoinedSubclassClass, type SingleTableSubclassClass, type JoinedColumns } from './subclass'
 export { mapper, configureMappers, type RelationshipMap, type MapperOptions } from './mapper'
 export { relationship, type Relationship, type RelationshipOptions, type CollectionOrder, type LoadingStrategy } from './relationship'
 
@@ -16,6 +17,7 @@ export type { SessionEventName, SessionListener } from './session-events'
 
 // Session
 export { Session, type SessionOptions, type ScalarOf } from './session'
+export { EntityResult, type TupleOf, type ExecuteResult } from './entity-result'
 export type { ExecuteOptions, SynchronizeSession } from './bulk-sync'
 export { inspect, flagModified, type InstanceInfo } from './inspect'
 export type { InstanceStatus } from './instance-state'

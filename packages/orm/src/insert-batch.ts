@@ -5,6 +5,9 @@ import type { InstanceState } from './instance-state'
 import { chunk } from './key-conditions'
 import type { UndoLog } from './undo-log'
 
+/** What INSERTs need of a mapper: a mapped class's, or one table of a joined-table hierarchy (a `TableLevel`). */
+export type InsertTarget = Pick<EntityMapper, 'table' | 'columns' | 'primaryKey' | 'primaryKeyKeys' | 'identityOf'>
+
 /** What inserting needs from the flush. */
 export interface InsertContext {
   readonly connection: Connection
@@ -33,34 +36,38 @@ export interface InsertedRow {
  * await insertStates(context, mapperOf(User), states) // one INSERT … VALUES (…), (…) RETURNING id
  * ```
  */
-export async function insertStates(context: InsertContext, mapper: EntityMapper, states: readonly InstanceState[]): Promise<InsertedRow[]> {
-  for (const state of states) applyClientDefaults(context.undo, mapper, state)
+export async function insertStates(context: InsertContext, mapper: InsertTarget, states: readonly InstanceState[]): Promise<InsertedRow[]> {
+  const withClientDefault = mapper.columns.filter((column) => column.config.clientDefault !== undefined)
+  if (withClientDefault.length > 0) for (const state of states) applyClientDefaults(context.undo, withClientDefault, state)
   const inserted: InsertedRow[] = []
   for (const group of groupByShape(mapper, states).values()) inserted.push(...(await insertGroup(context, mapper, group.columns, group.states)))
   return inserted
 }
 
 // A client-side default is computed here, not left to Core, so the object holds the value written.
-function applyClientDefaults(undo: UndoLog, mapper: EntityMapper, state: InstanceState): void {
-  for (const column of mapper.columns) {
+function applyClientDefaults(undo: UndoLog, columns: readonly AnyColumn[], state: InstanceState): void {
+  for (const column of columns) {
     const fallback = column.config.clientDefault
     if (fallback !== undefined && state.values[column.key] === undefined) undo.write(state, column.key, 'value' in fallback ? fallback.value : fallback.generate())
   }
 }
 
-function groupByShape(mapper: EntityMapper, states: readonly InstanceState[]): Map<string, { columns: AnyColumn[]; states: InstanceState[] }> {
+function groupByShape(mapper: InsertTarget, states: readonly InstanceState[]): Map<string, { columns: AnyColumn[]; states: InstanceState[] }> {
   const groups = new Map<string, { columns: AnyColumn[]; states: InstanceState[] }>()
+  const keys = mapper.columns.map((column) => column.key)
   for (const state of states) {
-    const columns = mapper.columns.filter((column) => state.values[column.key] !== undefined)
-    const shape = columns.map((column) => column.key).join(',')
+    // One character per column (set or not): a column list per shape, not per object.
+    const values = state.values
+    let shape = ''
+    for (const key of keys) shape += values[key] === undefined ? '0' : '1'
     const group = groups.get(shape)
-    if (group === undefined) groups.set(shape, { columns, states: [state] })
+    if (group === undefined) groups.set(shape, { columns: mapper.columns.filter((column) => values[column.key] !== undefined), states: [state] })
     else group.states.push(state)
   }
   return groups
 }
 
-async function insertGroup(context: InsertContext, mapper: EntityMapper, columns: readonly AnyColumn[], states: readonly InstanceState[]): Promise<InsertedRow[]> {
+async function insertGroup(context: InsertContext, mapper: InsertTarget, columns: readonly AnyColumn[], states: readonly InstanceState[]): Promise<InsertedRow[]> {
   const omitted = mapper.columns.filter((column) => !columns.includes(column))
   const generatedKey = mapper.primaryKey.filter((column) => omitted.includes(column))
   const serverDefaults = omitted.filter((column) => column.config.serverDefault !== undefined && !mapper.primaryKey.includes(column))
@@ -81,16 +88,20 @@ async function insertGroup(context: InsertContext, mapper: EntityMapper, columns
     // Without a way to match returned rows to objects (no client key, no ordered integer key), one row per INSERT.
     const parts = generatedKey.length > 0 && !isAutoincrementKey ? states.map((state) => [state]) : perStatement
     for (const part of parts) await insertReturning(context, mapper, columns, returned, part, isAutoincrementKey)
-    return states.map((state) => ({ state, generated: readBack.map((column) => column.key), expired: [] }))
+    // One list for the group: every row of it had the same columns filled in.
+    const generated = readBack.map((column) => column.key)
+    return states.map((state) => ({ state, generated, expired: [] }))
   }
   if (generatedKey.length > 0 && !isAutoincrementKey) throw FlushError.cannotReadGeneratedKey(mapper.table.name)
   for (const part of perStatement) await insertReadingInsertId(context, mapper, columns, part, generatedKey[0])
-  return states.map((state) => ({ state, generated: generatedKey.map((column) => column.key), expired: serverDefaults.map((column) => column.key) }))
+  const generated = generatedKey.map((column) => column.key)
+  const expired = serverDefaults.map((column) => column.key)
+  return states.map((state) => ({ state, generated, expired }))
 }
 
 async function insertReturning(
   context: InsertContext,
-  mapper: EntityMapper,
+  mapper: InsertTarget,
   columns: readonly AnyColumn[],
   returned: readonly AnyColumn[],
   states: readonly InstanceState[],
@@ -123,7 +134,7 @@ async function insertReturning(
 // consecutive ids — every innodb_autoinc_lock_mode reserves them in one go for such a statement —
 // spaced by auto_increment_increment (1 unless set, e.g. by Galera or group replication).
 // https://dev.mysql.com/doc/refman/8.0/en/innodb-auto-increment-handling.html
-async function insertReadingInsertId(context: InsertContext, mapper: EntityMapper, columns: readonly AnyColumn[], states: readonly InstanceState[], key: AnyColumn): Promise<void> {
+async function insertReadingInsertId(context: InsertContext, mapper: InsertTarget, columns: readonly AnyColumn[], states: readonly InstanceState[], key: AnyColumn): Promise<void> {
   const result = await context.connection.execute(insertOf(mapper, columns, states))
   const first = result.insertId
   if (first === undefined) throw FlushError.noInsertId(mapper.table.name)
@@ -148,7 +159,7 @@ export async function readAutoIncrementStep(connection: Connection): Promise<num
   return Number.isInteger(step) && step > 0 ? step : 1
 }
 
-function insertOf(mapper: EntityMapper, columns: readonly AnyColumn[], states: readonly InstanceState[]) {
+function insertOf(mapper: InsertTarget, columns: readonly AnyColumn[], states: readonly InstanceState[]) {
   const rows = states.map((state) => {
     const row: Record<string, unknown> = {}
     for (const column of columns) row[column.key] = state.values[column.key]

@@ -25,11 +25,22 @@ export interface SessionLink {
   lookupIdentity(key: IdentityKey): InstanceState | undefined
 }
 
-/** Objects added to and removed from one relationship since it was loaded (or last flushed). */
+/**
+ * Objects added to and removed from one relationship since it was loaded (or last flushed).
+ * Read-only outside `InstanceState`: an empty side is a shared empty Set until something joins it.
+ */
 export interface RelationshipHistory {
-  readonly added: Set<object>
-  readonly removed: Set<object>
+  readonly added: ReadonlySet<object>
+  readonly removed: ReadonlySet<object>
 }
+
+interface MutableHistory {
+  added: Set<object>
+  removed: Set<object>
+}
+
+// Most histories only ever gain additions (a new object's collections): no Set for the other side.
+const NO_ITEMS: Set<object> = new Set()
 
 /** Marks the original value of a column that was expired when it was set: it must be written. */
 export const UNKNOWN_VALUE: unique symbol = Symbol('athanor.unknownValue')
@@ -118,14 +129,14 @@ export class InstanceState {
   recordAdded(key: string, item: object): void {
     const history = this.historyFor(key)
     if (history.removed.has(item)) history.removed.delete(item)
-    else history.added.add(item)
+    else (history.added === NO_ITEMS ? (history.added = new Set()) : history.added).add(item)
   }
 
   /** Records that `item` left relationship `key` (cancelling an earlier addition). */
   recordRemoved(key: string, item: object): void {
     const history = this.historyFor(key)
     if (history.added.has(item)) history.added.delete(item)
-    else history.removed.add(item)
+    else (history.removed === NO_ITEMS ? (history.removed = new Set()) : history.removed).add(item)
   }
 
   /** True when a flush would write something for this object's own row or relationships. */
@@ -180,11 +191,12 @@ export class InstanceState {
     }
   }
 
-  private historyFor(key: string): RelationshipHistory {
+  private historyFor(key: string): MutableHistory {
     const histories = (this.history ??= new Map())
-    let history = histories.get(key)
+    // Only this class puts histories in the map, and they are all MutableHistory.
+    let history = histories.get(key) as MutableHistory | undefined
     if (history === undefined) {
-      history = { added: new Set(), removed: new Set() }
+      history = { added: NO_ITEMS, removed: NO_ITEMS }
       histories.set(key, history)
     }
     return history

@@ -3,6 +3,7 @@ import type { EntityMapper } from './entity-mapper'
 import type { InstanceLoader } from './instance-loader'
 import { type InstanceState, stateOf } from './instance-state'
 import type { LoadNode } from './load-tree'
+import { polymorphicSelectionOf } from './polymorphic-selection'
 import { createCollection } from './relationship-events'
 
 /** Columns of a source by property key: a table, an alias or a subquery's `.c`. */
@@ -33,7 +34,7 @@ export interface JoinedQuery {
  * joinedQueryOf(select(User), mapperOf(User), tree) // select users.*, j1.* from users left join posts j1 on …
  * ```
  */
-export function joinedQueryOf(statement: Select<unknown>, root: EntityMapper, tree: ReadonlyMap<string, LoadNode>): JoinedQuery | undefined {
+export function joinedQueryOf(statement: Select<unknown>, root: EntityMapper, tree: ReadonlyMap<string, LoadNode>, rootPrefix = ''): JoinedQuery | undefined {
   const chain: { node: LoadNode; parent: number }[] = []
   const visit = (level: ReadonlyMap<string, LoadNode>, parent: number): void => {
     for (const node of level.values()) {
@@ -44,18 +45,26 @@ export function joinedQueryOf(statement: Select<unknown>, root: EntityMapper, tr
   }
   visit(tree, -1)
   if (chain.length === 0) return undefined
+  // An aliased target table would miss the columns a joined-table subclass keeps in its other tables.
+  for (const { node } of chain) {
+    if (node.strategy === 'joined' && polymorphicSelectionOf(node.property.target) !== undefined) {
+      throw new ArgumentError(`joinedload("${node.property.key}"): the rows of ${node.property.target.className} span several tables (joined-table inheritance); load it with selectinload("${node.property.key}").`)
+    }
+  }
   const isLimited = statement.node.limit !== undefined || statement.node.offset !== undefined
   const mustWrap = isLimited && chain.some((link) => link.node.strategy === 'joined')
   if (mustWrap && chain.some((link) => link.node.strategy === 'containsEager')) {
     throw new ArgumentError(`select(${root.className}): containsEager cannot be combined with joinedload on a query with LIMIT/OFFSET (the joined query is wrapped as a subquery).`)
   }
   let base = statement
-  let rootColumns = root.table.c as ColumnsByKey
+  let rootColumns = (root.levels === undefined ? root.table.c : Object.fromEntries(root.columnByKey)) as ColumnsByKey
   if (mustWrap) {
     const wrapped = statement.subquery('athanor_root')
-    rootColumns = wrapped.c as unknown as ColumnsByKey
+    // The subquery's columns are keyed like the rows (`users_id` in `select(User, Post)`); joins name them by property key.
+    const wrappedColumns = wrapped.c as unknown as ColumnsByKey
+    rootColumns = Object.fromEntries(root.columns.map((column) => [column.key, wrappedColumns[`${rootPrefix}${column.key}`]]))
     base = select(wrapped) as Select<unknown>
-    const orderBy = statement.node.orderBy.flatMap((term) => carryOrder(term, root, rootColumns))
+    const orderBy = statement.node.orderBy.flatMap((term) => carryOrder(term, statement.node.columns, wrappedColumns))
     base = withNode({ ...base.node, orderBy: Object.freeze(orderBy) })
   }
   const sources: ColumnsByKey[] = []
@@ -94,21 +103,23 @@ export function joinedQueryOf(statement: Select<unknown>, root: EntityMapper, tr
 }
 
 /**
- * Turns the joined rows into objects: the root objects (de-duplicated, in order of first
- * appearance) and, per entry, each parent's collection or scalar.
+ * Turns the joined rows into objects: the root object of each row (undefined where its key is
+ * NULL; repeated across the rows of a joined collection) and, per entry, each parent's collection
+ * or scalar. The root's columns are keyed `rootPrefix + key`.
  *
  * ```ts
- * const users = readJoinedRows(instances, mapperOf(User), query, rows)
+ * const users = new Set(readJoinedRows(instances, mapperOf(User), query, rows))
  * ```
  */
-export function readJoinedRows(instances: InstanceLoader, root: EntityMapper, query: JoinedQuery, rows: readonly Record<string, unknown>[]): object[] {
-  const roots = new Set<object>()
+export function readJoinedRows(instances: InstanceLoader, root: EntityMapper, query: JoinedQuery, rows: readonly Record<string, unknown>[], rootPrefix = ''): (object | undefined)[] {
+  const roots: (object | undefined)[] = []
   const found = query.entries.map(() => new Map<InstanceState, Set<object>>())
-  const rootKeys = root.columns.map((column) => column.key)
+  // A class of a joined-table hierarchy also reads its subclasses' columns (LEFT JOINed by select(Class)).
+  const rootKeys = (polymorphicSelectionOf(root)?.columns ?? root.columns).map((column) => column.key)
   for (const row of rows) {
-    const rootObject = instances.loadOne(root, pick(row, rootKeys, ''))
+    const rootObject = instances.loadOne(root, pick(row, rootKeys, rootPrefix))
+    roots.push(rootObject)
     if (rootObject === undefined) continue
-    roots.add(rootObject)
     const objects: (object | undefined)[] = []
     query.entries.forEach((entry, index) => {
       const parent = entry.parent === -1 ? rootObject : objects[entry.parent]
@@ -132,10 +143,11 @@ export function readJoinedRows(instances: InstanceLoader, root: EntityMapper, qu
       state.history?.delete(property.key)
     }
   })
-  return [...roots]
+  return roots
 }
 
-function pick(row: Readonly<Record<string, unknown>>, keys: readonly string[], prefix: string): Record<string, unknown> {
+/** The values of `keys` from a row whose columns are keyed `prefix + key`, keyed by `key`. */
+export function pick(row: Readonly<Record<string, unknown>>, keys: readonly string[], prefix: string): Record<string, unknown> {
   const picked: Record<string, unknown> = {}
   for (const key of keys) picked[key] = row[`${prefix}${key}`]
   return picked
@@ -145,11 +157,12 @@ function conjoin(conditions: readonly Condition[]): Condition {
   return conditions.length === 1 ? conditions[0] : and(...conditions)
 }
 
-// The wrapper orders by the subquery's columns: a term on a root column is re-pointed at it.
-function carryOrder(term: OrderByNode, root: EntityMapper, columns: ColumnsByKey): OrderByNode[] {
+// The wrapper orders by the subquery's columns: a term on a selected column (labelled or not, as
+// `users.id as users_id` in `select(User, Post)`) is re-pointed at it by its row key.
+function carryOrder(term: OrderByNode, selected: readonly ResultColumn[], columns: ColumnsByKey): OrderByNode[] {
   const expression = term.expression
   if (expression.kind !== 'ColumnNode') return []
-  const column = root.columns.find((candidate: AnyColumn) => candidate.node === expression)
+  const column = selected.find((candidate) => candidate.expression === expression || (candidate.expression.kind === 'LabelNode' && candidate.expression.expression === expression))
   return column === undefined ? [] : [Object.freeze({ ...term, expression: columns[column.key].node })]
 }
 

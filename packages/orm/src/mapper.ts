@@ -9,6 +9,8 @@ import type { Relationship } from './relationship'
 import { installRelationshipAccessors } from './relationship-attribute'
 import type { RelationshipProperty } from './relationship-property'
 import { resolveRelationship } from './relationship-resolver'
+import { installPolymorphicSelection } from './polymorphic-selection'
+import { isJoinedSubclass } from './subclass'
 
 /** The element type of an attribute: `Post` for `Post[]`, `User` for `User | null`. */
 type RelatedOf<V> = V extends readonly (infer E)[] ? E : Exclude<V, null | undefined>
@@ -27,11 +29,15 @@ export interface MapperOptions<T> {
    * loaded with; otherwise the flush throws `StaleDataError` and writes nothing.
    */
   readonly versionColumn?: keyof T & string
-  /** Single-table inheritance, on the base class: the discriminator column that says which class a row is. */
+  /** Inheritance, on the base class: the discriminator column that says which class a row is. */
   readonly polymorphicOn?: keyof T & string
   /** The discriminator value of this class's rows (written on INSERT): `polymorphicIdentity: "manager"`. */
   readonly polymorphicIdentity?: string | number
-  /** Single-table inheritance, on a subclass: the mapped base class (`class Manager extends Employee`), mapped first. */
+  /**
+   * Inheritance, on a subclass: the mapped base class, mapped first. Single-table when the
+   * subclass has the base's table (`class Manager extends Employee`), joined-table when it has a
+   * table of its own (`class Manager extends Subclass(Employee, { table: managers })`).
+   */
   readonly inherits?: EntityClass<object>
 }
 
@@ -45,6 +51,8 @@ const unconfigured: EntityMapper[] = []
  * ```ts
  * mapper(User, { posts: relationship(() => Post, { backPopulates: "author", cascade: "all, delete-orphan" }) })
  * mapper(Document, {}, { versionColumn: "version" })
+ * mapper(Employee, {}, { polymorphicOn: "type", polymorphicIdentity: "employee" })
+ * mapper(Manager, {}, { inherits: Employee, polymorphicIdentity: "manager" }) // Manager extends Subclass(Employee, { table: managers })
  * ```
  */
 export function mapper<T extends object>(entity: EntityClass<T>, relationships: RelationshipMap<T> = {}, options: MapperOptions<T> = {}): void {
@@ -57,7 +65,7 @@ export function mapper<T extends object>(entity: EntityClass<T>, relationships: 
   }
   const versionColumn = options.versionColumn === undefined ? undefined : table.c[options.versionColumn]
   if (options.versionColumn !== undefined && versionColumn === undefined) throw MappingError.invalid(`${entity.name}`, `versionColumn "${options.versionColumn}" is not a column of ${table.name}.`)
-  const created = register(entity, declared)
+  const created = register(entity, declared, options.inherits === undefined ? undefined : mappers.get(options.inherits))
   created.versionKey = options.versionColumn
   configureInheritance(created, options)
   installRelationshipAccessors(entity.prototype, created, Object.keys(declared))
@@ -74,6 +82,7 @@ function configureInheritance(created: EntityMapper, options: { readonly polymor
     created.versionKey ??= base.versionKey
     created.polymorphicKey = base.polymorphicKey
     created.polymorphicMap = base.polymorphicMap
+    if (created.levels !== undefined) installPolymorphicSelection(rootOf(base), findMapper)
   } else if (options.polymorphicOn !== undefined) {
     if (created.table.c[options.polymorphicOn] === undefined) throw MappingError.invalid(name, `polymorphicOn "${options.polymorphicOn}" is not a column of ${created.table.name}.`)
     created.polymorphicKey = options.polymorphicOn
@@ -83,6 +92,12 @@ function configureInheritance(created: EntityMapper, options: { readonly polymor
   }
   if (options.polymorphicIdentity !== undefined) (created.polymorphicMap as Map<unknown, EntityMapper>).set(options.polymorphicIdentity, created)
   created.polymorphicIdentity = options.polymorphicIdentity
+}
+
+function rootOf(mapped: EntityMapper): EntityMapper {
+  let root = mapped
+  while (root.base !== undefined) root = root.base
+  return root
 }
 
 /** True when `key` is a relationship declared for the class or a mapped base class. */
@@ -96,6 +111,10 @@ export function mapperOf(entity: unknown): EntityMapper {
   const found = mappers.get(entity)
   if (found !== undefined) return found
   if (!isEntityItem(entity) || typeof entity !== 'function') throw UnmappedClassError.forClass(entity)
+  if (isJoinedSubclass(entity)) {
+    const name = (entity as { readonly name: string }).name
+    throw MappingError.invalid(name, `is a joined-table subclass; map it with mapper(${name}, {}, { inherits: BaseClass, polymorphicIdentity }) before using it.`)
+  }
   return register(entity as unknown as EntityClass, {})
 }
 
@@ -147,14 +166,14 @@ export function configureMappers(): void {
 export function referencedTables(): ReadonlySet<TableNode> {
   const referenced = new Set<TableNode>()
   for (const mapped of mappers.values()) {
-    const tables = [mapped.table, ...(mapped.isConfigured ? mapped.relationships.flatMap((property) => (property.secondary ? [property.secondary.table] : [])) : [])]
+    const tables = [...mapped.tables, ...(mapped.isConfigured ? mapped.relationships.flatMap((property) => (property.secondary ? [property.secondary.table] : [])) : [])]
     for (const table of tables) for (const key of foreignKeysOf(table)) referenced.add(key.referencedTable)
   }
   return referenced
 }
 
-function register(entity: EntityClass, declared: Readonly<Record<string, Relationship<object>>>): EntityMapper {
-  const created = new EntityMapper(entity, declared, configureMappers)
+function register(entity: EntityClass, declared: Readonly<Record<string, Relationship<object>>>, inherits?: EntityMapper): EntityMapper {
+  const created = new EntityMapper(entity, declared, configureMappers, inherits)
   mappers.set(entity, created)
   unconfigured.push(created)
   return created

@@ -25,10 +25,13 @@ export type ModelInitArgs<C extends ColumnMap, O extends string> = {} extends Mo
 /** An instance's column attributes: the table's row type, writable. */
 export type ModelInstance<C extends ColumnMap> = TableRow<C>
 
+/** The columns a base class has as attributes: the table's, but those `Model(table, { subclassColumns })` leaves to subclasses. */
+export type BaseColumns<C extends ColumnMap, X extends string> = [X] extends [never] ? C : Pick<C, Exclude<keyof C, X>>
+
 /** The base class `Model(table)` returns; user classes extend it. */
-export interface ModelClass<C extends ColumnMap, O extends string = never> {
-  new (...args: ModelInitArgs<C, O>): ModelInstance<C>
-  readonly prototype: ModelInstance<C>
+export interface ModelClass<C extends ColumnMap, O extends string = never, X extends string = never> {
+  new (...args: ModelInitArgs<BaseColumns<C, X>, O>): ModelInstance<BaseColumns<C, X>>
+  readonly prototype: ModelInstance<BaseColumns<C, X>>
   /** The mapped table. */
   readonly table: Table<C>
   /** The table's columns, for Core statements: `select(User).where(User.c.name.eq("ada"))`. */
@@ -36,12 +39,17 @@ export interface ModelClass<C extends ColumnMap, O extends string = never> {
 }
 
 /** Options of `Model(table, options)`. */
-export interface ModelOptions<O extends string> {
+export interface ModelOptions<O extends string, X extends string = never> {
   /**
    * Columns the constructor may leave out although the table requires them: typically foreign
    * keys that the flush fills in from a relationship (`post.author = user`).
    */
   readonly optional?: readonly O[]
+  /**
+   * Single-table inheritance: columns only subclasses have. The base class leaves them out of its
+   * attributes and constructor; a subclass takes its own with `Subclass(Base, { columns })`.
+   */
+  readonly subclassColumns?: readonly X[]
 }
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom')
@@ -58,13 +66,16 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom')
  * }
  * class Post extends Model(posts, { optional: ["authorId"] }) { declare author: User | null }
  * const ada = new User({ name: "ada", email: "ada@example.com" })
+ * class Employee extends Model(employees, { subclassColumns: ["budget"] }) {} // see Subclass()
  * ```
  */
-export function Model<C extends ColumnMap, O extends keyof C & string = never>(table: Table<C>, options: ModelOptions<O> = {}): ModelClass<C, O> {
-  const columnKeys = new Set(table.columns.map((column) => column.key))
-  for (const key of options.optional ?? []) {
-    if (!columnKeys.has(key)) throw new ArgumentError(`Model(${table.name}): optional names "${key}", which is not a column.`)
+export function Model<C extends ColumnMap, O extends keyof C & string = never, X extends keyof C & string = never>(table: Table<C>, options: ModelOptions<O, X> = {}): ModelClass<C, O, X> {
+  const tableKeys = new Set(table.columns.map((column) => column.key))
+  for (const key of [...(options.optional ?? []), ...(options.subclassColumns ?? [])]) {
+    if (!tableKeys.has(key)) throw new ArgumentError(`Model(${table.name}): "${key}" is not a column.`)
   }
+  const subclassKeys = new Set<string>(options.subclassColumns ?? [])
+  const columnKeys = new Set([...tableKeys].filter((key) => !subclassKeys.has(key)))
 
   class MappedModel {
     static readonly table = table
@@ -78,6 +89,7 @@ export function Model<C extends ColumnMap, O extends keyof C & string = never>(t
       for (const key of Object.keys(values)) {
         if (columnKeys.has(key)) state.values[key] = transformSetValue(this, key, values[key], undefined)
         else if (isDeclaredRelationship(new.target, key)) (this as Record<string, unknown>)[key] = values[key]
+        else if (subclassKeys.has(key)) throw new ArgumentError(`new ${new.target.name}(): "${key}" is a column of subclasses only (Subclass(${new.target.name}, { columns })).`)
         else throw new ArgumentError(`new ${new.target.name}(): "${key}" is neither a column of ${table.name} nor a relationship.`)
       }
     }
@@ -96,12 +108,19 @@ export function Model<C extends ColumnMap, O extends keyof C & string = never>(t
   }
   Object.defineProperty(MappedModel, 'name', { value: `Model(${table.name})` })
   for (const key of columnKeys) defineColumnAccessor(MappedModel.prototype, key)
-  return MappedModel as unknown as ModelClass<C, O>
+  return MappedModel as unknown as ModelClass<C, O, X>
 }
 
-// Accessors on the prototype read and write the per-instance state: a write is recorded as a
-// change on the spot, so a flush never compares snapshots.
-function defineColumnAccessor(prototype: object, key: string): void {
+/**
+ * Defines a column attribute on a mapped class's prototype (`Subclass` adds its own columns so).
+ * Accessors on the prototype read and write the per-instance state: a write is recorded as a
+ * change on the spot, so a flush never compares snapshots.
+ *
+ * ```ts
+ * defineColumnAccessor(Manager.prototype, "budget")
+ * ```
+ */
+export function defineColumnAccessor(prototype: object, key: string): void {
   Object.defineProperty(prototype, key, {
     configurable: true,
     enumerable: true,

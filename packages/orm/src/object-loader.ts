@@ -1,4 +1,4 @@
-import { ArgumentError, type Connection, type EntityItem, NoResultFound, select } from '@athanor/core'
+import { type AnyColumn, ArgumentError, type Connection, type EntityItem, NoResultFound, select } from '@athanor/core'
 import type { EntityMapper } from './entity-mapper'
 import type { InstanceLoader } from './instance-loader'
 import type { InstanceState } from './instance-state'
@@ -76,7 +76,9 @@ export class ObjectLoader {
   }
 
   private async selectRow(connection: Connection, mapper: EntityMapper, key: readonly unknown[]): Promise<Record<string, unknown> | undefined> {
-    const statement = select(mapper.entity as unknown as EntityItem).where(matchOne(mapper.primaryKey, key))
+    let statement = select(mapper.entity as unknown as EntityItem).where(matchOne(mapper.primaryKey, key))
+    // A subclass reads only its rows (and its subclasses'): get(Manager, 3) finds no Engineer 3.
+    if (mapper.base !== undefined && mapper.polymorphicKey !== undefined) statement = statement.where((mapper.columnByKey.get(mapper.polymorphicKey) as AnyColumn).in(mapper.polymorphicIdentities()))
     return (await connection.execute(statement)).first() as Record<string, unknown> | undefined
   }
 }

@@ -91,40 +91,50 @@ export class RelationshipLoader {
   private async loadCollections(states: readonly InstanceState[], property: RelationshipProperty): Promise<void> {
     // The parent's side of the join: its referenced columns.
     const parentPairs = property.secondary ? property.secondary.parentPairs : property.pairs
-    const parentColumns = parentPairs.map((pair) => pair.referenced)
-    const tuples = new Map<string, readonly unknown[]>()
+    const parentKeys = parentPairs.map((pair) => pair.referenced.key)
+    const tuples = new Map<unknown, readonly unknown[]>()
     for (const state of states) {
-      const values = parentColumns.map((column) => state.committedValue(column.key))
-      if (values.every((value) => value !== null && value !== undefined)) tuples.set(tupleKey(values), values)
+      const values = parentKeys.length === 1 ? [state.committedValue(parentKeys[0])] : parentKeys.map((key) => state.committedValue(key))
+      if (values.every((value) => value !== null && value !== undefined)) tuples.set(groupKey(values), values)
     }
     const rows: Record<string, unknown>[] = []
-    for (const part of chunk([...tuples.values()], parentColumns.length, this.maxParameters)) {
-      rows.push(
-        ...(property.secondary
-          ? await this.selectThroughSecondary(property, part)
-          : await this.selectRows(property.target, parentPairs.map((pair) => pair.referencing), part, property.orderBy)),
-      )
+    for (const part of chunk([...tuples.values()], parentKeys.length, this.maxParameters)) {
+      const partRows = property.secondary
+        ? await this.selectThroughSecondary(property, part)
+        : await this.selectRows(property.target, parentPairs.map((pair) => pair.referencing), part, property.orderBy)
+      // One part is the usual case: its rows need no copying.
+      if (rows.length === 0 && tuples.size === part.length) {
+        this.assignCollections(states, property, partRows)
+        return
+      }
+      for (const row of partRows) rows.push(row)
     }
     this.assignCollections(states, property, rows)
   }
 
   private assignCollections(states: readonly InstanceState[], property: RelationshipProperty, rows: readonly Record<string, unknown>[]): void {
     const parentPairs = property.secondary ? property.secondary.parentPairs : property.pairs
-    const parentColumns = parentPairs.map((pair) => pair.referenced)
+    const parentKeys = parentPairs.map((pair) => pair.referenced.key)
     // The columns of the rows holding the parent's key.
     const rowKeys = property.secondary ? parentPairs.map((_, index) => `${PARENT_KEY_PREFIX}${index}`) : parentPairs.map((pair) => pair.referencing.key)
-    // A Set per parent: a row read twice (a join through duplicates) adds its object once.
-    const groups = new Map<string, Set<object>>()
+    const isSingleKey = rowKeys.length === 1
+    const rowKey = rowKeys[0]
+    const target = property.target
+    // The objects of each parent, in row order. A row read twice (a join through duplicate
+    // association rows) adds its object once: consecutive repeats are skipped here, others below.
+    const groups = new Map<unknown, object[]>()
     for (const row of rows) {
-      const instance = this.instances.loadOne(property.target, row)
+      const instance = this.instances.loadOne(target, row)
       if (instance === undefined) continue
-      const key = tupleKey(rowKeys.map((rowKey) => row[rowKey]))
+      const key = isSingleKey ? singleGroupKey(row[rowKey]) : groupKey(rowKeys.map((each) => row[each]))
       const group = groups.get(key)
-      if (group === undefined) groups.set(key, new Set([instance]))
-      else group.add(instance)
+      if (group === undefined) groups.set(key, [instance])
+      else if (group[group.length - 1] !== instance) group.push(instance)
     }
     for (const state of states) {
-      const items = [...(groups.get(tupleKey(parentColumns.map((column) => state.committedValue(column.key)))) ?? [])]
+      const key = isSingleKey ? singleGroupKey(state.committedValue(parentKeys[0])) : groupKey(parentKeys.map((each) => state.committedValue(each)))
+      const found = groups.get(key)
+      const items = found === undefined ? [] : withoutRepeats(found)
       state.related.set(property.key, property.isList ? createCollection(state, property, items) : (items[0] ?? null))
     }
   }
@@ -157,4 +167,33 @@ export class RelationshipLoader {
   private get maxParameters(): number {
     return this.connection.dialect.capabilities.maxParameters
   }
+}
+
+/**
+ * The key grouping rows by one foreign key value: the value itself for an integer (no string to
+ * build per row), else the `tupleKey` string, so that equal keys of either kind still meet
+ * (`1` and `1n` alike; a string "1" apart from the number 1).
+ */
+function singleGroupKey(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value
+  if (typeof value === 'bigint' && value >= MIN_SAFE && value <= MAX_SAFE) return Number(value)
+  return tupleKey([value])
+}
+
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER)
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER)
+
+function groupKey(values: readonly unknown[]): unknown {
+  return values.length === 1 ? singleGroupKey(values[0]) : tupleKey(values)
+}
+
+// Rows of one parent are adjacent or few: a Set only when the group is big enough to need one.
+function withoutRepeats(items: object[]): object[] {
+  if (items.length < 2) return items
+  if (items.length <= 16) {
+    for (let index = 1; index < items.length; index++) if (items.lastIndexOf(items[index], index - 1) !== -1) return [...new Set(items)]
+    return items
+  }
+  const unique = new Set(items)
+  return unique.size === items.length ? items : [...unique]
 }

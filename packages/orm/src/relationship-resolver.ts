@@ -112,9 +112,11 @@ function resolveSecondary(name: string, parent: EntityMapper, target: EntityMapp
 // The foreign key columns in the order of the target's primary key, when the key references exactly that primary key.
 function keyColumnsOf(pairs: readonly ColumnPair[], target: EntityMapper): readonly AnyColumn[] | undefined {
   if (pairs.length !== target.primaryKey.length) return undefined
+  // A joined-table subclass is referenced through its own table's key, which equals the root key.
+  const ownKey = target.levels?.at(-1)?.keyPairs.map((keyPair) => keyPair.column) ?? []
   const ordered: AnyColumn[] = []
-  for (const keyColumn of target.primaryKey) {
-    const pair = pairs.find((p) => p.referenced === keyColumn)
+  for (const [index, keyColumn] of target.primaryKey.entries()) {
+    const pair = pairs.find((p) => p.referenced === keyColumn || p.referenced === ownKey[index])
     if (!pair) return undefined
     ordered.push(pair.referencing)
   }

@@ -1,3 +1,4 @@
+import type { EntityMapper } from './entity-mapper'
 import type { InstanceState } from './instance-state'
 import { mapperOfState } from './mapper'
 import { TransactionScope } from './transaction-scope'
@@ -14,10 +15,29 @@ import type { UnitOfWork } from './unit-of-work'
  */
 export function expireState(state: InstanceState, attributes: readonly string[] | undefined): void {
   const mapper = mapperOfState(state)
-  const columns = (attributes ?? [...mapper.columnByKey.keys()]).filter((key) => mapper.columnByKey.has(key) && !mapper.primaryKeyKeys.includes(key))
-  const relationships = attributes === undefined ? [...state.related.keys()] : attributes.filter((key) => !mapper.columnByKey.has(key))
+  if (attributes === undefined) {
+    // The whole object (a commit expires every object): the mapper's column list, made once.
+    state.expire(expirableColumnsOf(mapper), NO_KEYS)
+    state.related.clear()
+    state.clearChanges()
+    return
+  }
+  const columns = attributes.filter((key) => mapper.columnByKey.has(key) && !mapper.primaryKeyKeys.includes(key))
+  const relationships = attributes.filter((key) => !mapper.columnByKey.has(key))
   state.expire(columns, relationships)
-  if (attributes === undefined) state.clearChanges()
+}
+
+const NO_KEYS: readonly string[] = []
+const expirableColumns = new WeakMap<EntityMapper, readonly string[]>()
+
+// Every column but the primary key, which is the object's identity and stays readable.
+function expirableColumnsOf(mapper: EntityMapper): readonly string[] {
+  let keys = expirableColumns.get(mapper)
+  if (keys === undefined) {
+    keys = [...mapper.columnByKey.keys()].filter((key) => !mapper.primaryKeyKeys.includes(key))
+    expirableColumns.set(mapper, keys)
+  }
+  return keys
 }
 
 /**

@@ -2,16 +2,17 @@ import {
   ArgumentError,
   type Connection,
   type Engine,
-  type EntityItem,
+  type EntityGroup,
+  type EntityResultColumn,
   type Executable,
-  entityOfResultColumn,
   type ParameterSet,
-  type Result,
   Select,
 } from '@athanor/core'
 import { type ExecuteOptions, prepareBulkSync } from './bulk-sync'
 import { cascadeReach } from './cascade'
 import { EagerLoader } from './eager-loader'
+import type { ExecuteResult, TupleOf } from './entity-result'
+import { hasEntityColumns, loadEntityTuples } from './entity-tuples'
 import type { EntityClass, PrimaryKeyInput } from './entity'
 import { DetachedInstanceError } from './errors/detached-instance-error'
 import { flushSession } from './flush-session'
@@ -40,8 +41,8 @@ export interface SessionOptions {
   readonly expireOnCommit?: boolean
 }
 
-/** What `session.scalars(statement)` returns per row: the mapped object for `select(User)`, else the first column. */
-export type ScalarOf<Row> = '__entity' extends keyof Row ? Exclude<Row[keyof Row & '__entity'], undefined> : Row[keyof Row]
+/** What `session.scalars(statement)` returns per row: the mapped object for `select(User)` (the first entity of `select(User, Post)`), else the first column. */
+export type ScalarOf<Row> = [TupleOf<Row>] extends [never] ? Row[keyof Row] : TupleOf<Row>[0]
 
 /**
  * The ORM's entry point: tracks mapped objects and writes exactly what changed, in foreign-key
@@ -83,7 +84,7 @@ export class Session {
 
   /** Adds several objects. `session.addAll([ada, bob])` */
   addAll(instances: Iterable<object>): void {
-    for (const instance of instances) this.uow.add(instance)
+    this.uow.addAll(instances)
   }
 
   /** Marks a persistent object for deletion at the next flush (with its delete cascades). `session.delete(post)` */
@@ -98,7 +99,7 @@ export class Session {
 
   /** Removes every object from the session. `session.expungeAll()` */
   expungeAll(): void {
-    for (const state of [...this.uow.states()]) this.uow.detach(state)
+    this.uow.detachAll()
   }
 
   /**
@@ -151,6 +152,8 @@ export class Session {
     const values = primaryKeyValues(mapper, key)
     const identity = identityKeyOf(mapper.tableKey, values)
     const found = identity === undefined ? undefined : this.uow.identityMap.get(identity)
+    // Identities are the root table's: the object with this key may be of another class of the hierarchy.
+    if (found !== undefined && !(found.instance instanceof (entity as unknown as new () => object))) return undefined
     if (found !== undefined && (found.expired === undefined || found.expired.size === 0)) return this.uow.deleted.has(found) ? undefined : (found.instance as T)
     await this.autoflush()
     return (await this.objects.byKey(await this.transaction.connection(), mapper, values)) as T | undefined
@@ -170,14 +173,12 @@ export class Session {
   async scalars<Row>(statement: Executable<Row>, params?: ParameterSet): Promise<ScalarOf<Row>[]> {
     await this.autoflush()
     const connection = await this.transaction.connection()
-    const entity = entityOf(statement)
-    if (entity !== undefined && statement instanceof Select && params === undefined) {
+    const group = firstEntityGroupOf(statement)
+    if (group !== undefined) {
       configureMappers()
-      return (await new EagerLoader(connection, this.uow, this.instances).load(statement, mapperOf(entity))) as ScalarOf<Row>[]
+      return (await new EagerLoader(connection, this.uow, this.instances).load(selectOf(statement), mapperOf(group.entity), group.prefix, params)) as ScalarOf<Row>[]
     }
-    const result = await connection.execute(statement, params)
-    if (entity === undefined) return result.scalars() as ScalarOf<Row>[]
-    return this.instances.load(mapperOf(entity), result.all() as Record<string, unknown>[]) as ScalarOf<Row>[]
+    return (await connection.execute(statement, params)).scalars() as ScalarOf<Row>[]
   }
 
   /** The first of `scalars()`, or undefined. `await session.scalar(select(User).where(...))` */
@@ -186,22 +187,34 @@ export class Session {
   }
 
   /**
-   * Runs any Core statement in the session's transaction (after autoflush) and returns Core's
-   * result. Bulk statements started from a mapped class (`update(User)`, `deleteFrom(User)`; not
-   * from its table, `update(users)`) keep the session's objects in sync as `options.synchronizeSession` says (default
-   * `"evaluate"`; see `SynchronizeSession`). Rows of mapped objects (`select(User, Post)`) are not
-   * built yet; use `scalars`.
+   * Runs any statement in the session's transaction (after autoflush). A select list that names
+   * mapped classes gives an `EntityResult` of typed tuples of the session's objects:
+   * `select(User, Post)` → `[User, Post]` rows (the same `User` object in every row of that user;
+   * `null` for the outer side of an outer join where nothing matched), `select(User,
+   * func.count(Post.c.id).label("n"))` → `[User, number]`, `select(User)` → `[User]`. Loader options
+   * apply to the first entity; a joinedload of a collection repeats rows, so such a result must be
+   * read through `.unique()` (else `UniqueRequiredError`), as in SQLAlchemy.
+   * Other statements give Core's `Result`. Bulk statements started from a mapped class (`update(User)`,
+   * `deleteFrom(User)`; not from its table, `update(users)`) keep the session's objects in sync as
+   * `options.synchronizeSession` says (default `"evaluate"`; see `SynchronizeSession`).
    *
    * ```ts
+   * for (const [user, post] of await session.execute(select(User, Post).join(Post, Post.c.userId.eq(User.c.id)))) …
+   * const users = (await session.execute(select(User).options(joinedload("posts")))).unique().scalars()
    * await session.execute(update(User).where(User.c.karma.lt(0)).values({ isActive: false }))
    * await session.execute(deleteFrom(User).where(User.c.name.like("bot%")), undefined, { synchronizeSession: "fetch" })
    * ```
    */
-  async execute<Row>(statement: Executable<Row>, params?: ParameterSet | readonly ParameterSet[], options: ExecuteOptions = {}): Promise<Result<Row>> {
-    if (entityOf(statement) !== undefined) throw new ArgumentError('session.execute(select(Entity)) does not build objects yet; use session.scalars(select(Entity)).')
+  async execute<Row>(statement: Executable<Row>, params?: ParameterSet | readonly ParameterSet[], options: ExecuteOptions = {}): Promise<ExecuteResult<Row>> {
     await this.autoflush()
     const connection = await this.transaction.connection()
     const node = statement.node
+    if (node.kind === 'SelectNode' && hasEntityColumns(node.columns)) {
+      if (Array.isArray(params)) throw new ArgumentError('session.execute(select(...)): a SELECT takes one set of parameters, not a list.')
+      configureMappers()
+      const loader = new EagerLoader(connection, this.uow, this.instances)
+      return (await loadEntityTuples(loader, this.instances, selectOf(statement), params as ParameterSet | undefined)) as ExecuteResult<Row>
+    }
     // Only ORM-enabled statements (`update(User)`, not `update(users)`) touch the session's objects, as in SQLAlchemy.
     const sync =
       (node.kind === 'UpdateNode' || node.kind === 'DeleteNode') && node.entity !== undefined && !Array.isArray(params)
@@ -210,7 +223,7 @@ export class Session {
     const result = await connection.execute(statement, params)
     if (node.kind !== 'SelectNode') this.transaction.hasWrites = true
     sync?.apply()
-    return result
+    return result as ExecuteResult<Row>
   }
 
   /**
@@ -392,7 +405,12 @@ export class Session {
   }
 }
 
-function entityOf(statement: Executable<unknown>): EntityItem | undefined {
+// The entity of a select's first column, with its key prefix (`users_` in `select(User, Post)`).
+function firstEntityGroupOf(statement: Executable<unknown>): EntityGroup | undefined {
   const node = statement.node
-  return node.kind === 'SelectNode' && node.columns.length > 0 ? entityOfResultColumn(node.columns[0]) : undefined
+  return node.kind === 'SelectNode' && node.columns.length > 0 ? (node.columns[0] as Partial<EntityResultColumn>).group : undefined
+}
+
+function selectOf(statement: Executable<unknown>): Select<unknown> {
+  return statement instanceof Select ? statement : new Select(statement.node as Select<unknown>['node'])
 }

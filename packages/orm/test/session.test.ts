@@ -76,7 +76,8 @@ describeEachDialect('ORM: the Session', { metadata: blog.metadata }, (db) => {
     expect(user.name).toBe('core')
     await session.refresh(user)
     expect(user.name).toBe('core renamed')
-    await expect(session.execute(select(User))).rejects.toThrow(/session\.scalars\(select\(Entity\)\)/)
+    // A select list naming a mapped class gives tuples of the session's objects (see entity-rows.test.ts).
+    expect((await session.execute(select(User).where(User.c.id.eq(user.id)))).one()[0]).toBe(user)
     await session.rollback()
   })
 

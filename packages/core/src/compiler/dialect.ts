@@ -36,6 +36,19 @@ export interface TransactionSql {
   rollbackToSavepoint(name: string): string
 }
 
+/**
+ * How a schema migration's transaction must be wrapped on databases that need more than BEGIN and
+ * COMMIT (SQLite switches foreign keys off around it, so a table rebuild fires no ON DELETE action).
+ */
+export interface SchemaChangeSql {
+  /** Run on the connection before the transaction begins (outside it). */
+  readonly beforeTransaction: readonly string[]
+  /** A query run just before COMMIT; every row it returns is a violation, and the migration fails. */
+  readonly integrityCheck: string | undefined
+  /** Run after the transaction ends, committed or rolled back. */
+  readonly afterTransaction: readonly string[]
+}
+
 /** Everything database-specific that core needs: compilation, type processing, errors, transactions. */
 export interface Dialect {
   readonly name: string
@@ -54,4 +67,6 @@ export interface Dialect {
   translateError(error: unknown, sql: string | undefined): Error
   /** A schema reader over this database's catalog; optional so that third-party dialects keep compiling. */
   createInspector?(query: CatalogQuery): Inspector
+  /** What a migration runner adds around each migration's transaction; undefined: plain BEGIN … COMMIT. */
+  readonly schemaChangeSql?: SchemaChangeSql
 }

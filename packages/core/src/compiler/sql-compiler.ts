@@ -1,8 +1,10 @@
 import { CompileError, UnsupportedFeatureError } from '../errors/compile-error'
 import type { BetweenNode } from '../nodes/between-node'
 import type { ConcatNode } from '../nodes/concat-node'
+import type { AddConstraintNode } from '../nodes/add-constraint-node'
 import type { AlterColumnNode } from '../nodes/alter-column-node'
 import type { CreateTableNode } from '../nodes/create-table-node'
+import type { DropConstraintNode } from '../nodes/drop-constraint-node'
 import type { DropIndexNode } from '../nodes/drop-index-node'
 import type { DeleteNode } from '../nodes/delete-node'
 import type { ExcludedNode } from '../nodes/excluded-node'
@@ -23,7 +25,7 @@ import type { FrameBound, WindowFunctionNode } from '../nodes/window-function-no
 import type { TableNode } from '../nodes/table-node'
 import type { ValueNode } from '../nodes/value-node'
 import type { Assignment, UpdateNode } from '../nodes/update-node'
-import type { ColumnSchema, TableSchema } from '../schema/table-schema'
+import type { ColumnSchema, ForeignKeySchema, TableSchema } from '../schema/table-schema'
 import type { SqlType } from '../schema/sql-type'
 import type { CompiledQuery, ParameterSlot } from './compiled-query'
 import { shapeOf } from './shape-key'
@@ -431,6 +433,8 @@ export class SqlCompiler {
     RenameColumnNode: (node) => this.write('alter table ').visit(node.table).write(` rename column ${this.quoteIdentifier(node.from)} to ${this.quoteIdentifier(node.to)}`),
     RenameTableNode: (node) => this.write('alter table ').visit(node.table).write(` rename to ${this.quoteIdentifier(node.newName)}`),
     DropIndexNode: (node) => this.dropIndex(node),
+    AddConstraintNode: (node) => this.inDdl(() => this.addConstraint(node)),
+    DropConstraintNode: (node) => this.dropConstraint(node),
   }
 
   /**
@@ -445,6 +449,22 @@ export class SqlCompiler {
     this.write('alter table ').visit(node.table).write(' ').write(clauses.join(', '))
     if (node.to.serverDefault) this.write(clauses.length > 0 ? ', ' : '').write(`alter column ${column} set`).columnDefault(node.to.serverDefault)
     else if (node.from.serverDefault) this.write(clauses.length > 0 ? ', ' : '').write(`alter column ${column} drop default`)
+  }
+
+  /** `ALTER TABLE t ADD [CONSTRAINT name] …`; SQLite, which cannot add constraints, overrides it to refuse. */
+  protected addConstraint(node: AddConstraintNode): void {
+    const constraint = node.constraint
+    this.write('alter table ').visit(node.table).write(' add ')
+    const name = constraint.type === 'foreignKey' ? constraint.foreignKey.name : constraint.type === 'unique' ? constraint.unique.name : constraint.check.name
+    if (name) this.write(`constraint ${this.quoteIdentifier(name)} `)
+    if (constraint.type === 'foreignKey') this.foreignKeyClause(constraint.foreignKey)
+    else if (constraint.type === 'unique') this.write(`unique (${this.identifierList(constraint.unique.columns)})`)
+    else this.write('check (').visit(constraint.check.condition).write(')')
+  }
+
+  /** `ALTER TABLE t DROP CONSTRAINT name`; MySQL spells it per constraint type. */
+  protected dropConstraint(node: DropConstraintNode): void {
+    this.write('alter table ').visit(node.table).write(` drop constraint ${this.quoteIdentifier(node.name)}`)
   }
 
   /** `DROP INDEX name`; MySQL names the table too. */
@@ -630,14 +650,17 @@ export class SqlCompiler {
     })
     if (!inlineKey && table.primaryKey.length > 0) this.write(`, primary key (${this.identifierList(table.primaryKey)})`)
     for (const unique of table.uniques) this.constraintName(unique.name).write(`unique (${this.identifierList(unique.columns)})`)
-    for (const foreignKey of table.foreignKeys) {
-      this.constraintName(foreignKey.name).write(`foreign key (${this.identifierList(foreignKey.columns)}) references `)
-      this.visit(foreignKey.referencedTable).write(` (${this.identifierList(foreignKey.referencedColumns)})`)
-      if (foreignKey.onDelete) this.write(` on delete ${foreignKey.onDelete}`)
-      if (foreignKey.onUpdate) this.write(` on update ${foreignKey.onUpdate}`)
-    }
+    for (const foreignKey of table.foreignKeys) this.constraintName(foreignKey.name).foreignKeyClause(foreignKey)
     for (const check of table.checks) this.constraintName(check.name).write('check (').visit(check.condition).write(')')
     this.write(')')
+  }
+
+  private foreignKeyClause(foreignKey: ForeignKeySchema): this {
+    this.write(`foreign key (${this.identifierList(foreignKey.columns)}) references `)
+    this.visit(foreignKey.referencedTable).write(` (${this.identifierList(foreignKey.referencedColumns)})`)
+    if (foreignKey.onDelete) this.write(` on delete ${foreignKey.onDelete}`)
+    if (foreignKey.onUpdate) this.write(` on update ${foreignKey.onUpdate}`)
+    return this
   }
 
   private constraintName(name: string | undefined): this {

@@ -1,4 +1,5 @@
 import type { AddColumnNode } from './add-column-node'
+import type { AddConstraintNode } from './add-constraint-node'
 import type { AliasNode } from './alias-node'
 import type { AlterColumnNode } from './alter-column-node'
 import type { CommonTableExpressionNode } from './common-table-expression-node'
@@ -7,6 +8,7 @@ import type { CreateIndexNode } from './create-index-node'
 import type { CreateTableNode } from './create-table-node'
 import type { DeleteNode } from './delete-node'
 import type { DropColumnNode } from './drop-column-node'
+import type { DropConstraintNode } from './drop-constraint-node'
 import type { DropIndexNode } from './drop-index-node'
 import type { DropTableNode } from './drop-table-node'
 import type { ExpressionNode } from './expression-node'
@@ -27,6 +29,7 @@ export type StatementNode = SelectNode | CompoundSelectNode | InsertNode | Updat
 
 /** ALTER TABLE and DROP INDEX statements, as migrations use them. */
 export type AlterTableStatementNode = AddColumnNode | DropColumnNode | AlterColumnNode | RenameColumnNode | RenameTableNode | DropIndexNode
+  | AddConstraintNode | DropConstraintNode
 
 /** Every node kind; a compiler must handle each one. */
 export type Node = ExpressionNode | StatementNode | TableNode | AliasNode | SubqueryNode | CommonTableExpressionNode | JoinNode | OrderByNode

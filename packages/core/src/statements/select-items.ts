@@ -8,7 +8,7 @@ import { Alias, type AnyAlias } from '../sources/alias'
 import { type AnyCommonTableExpression, CommonTableExpression } from '../sources/common-table-expression'
 import { type AnyDerivedColumn, DerivedColumn } from '../sources/derived-column'
 import { type AnySubquery, Subquery } from '../sources/subquery'
-import { type EntityItem, type EntityRow, entityResultColumns, isEntityItem } from './entity-item'
+import { type EntityItem, type EntityRow, type EntityTupleRow, entityPrefixesOf, entityResultColumns, isEntityItem } from './entity-item'
 
 /**
  * What a select list (or RETURNING) may name: whole tables, aliases, subqueries and CTEs (all
@@ -42,10 +42,24 @@ type ItemRow<I> = I extends { readonly table: Table<infer C>; readonly prototype
       ? { [P in K]: T }
       : never
 
+/** An entity's instance type, or never for other items. */
+type EntityOf<I> = I extends { readonly table: Table<infer _C>; readonly prototype: infer E } ? E : never
+
+// What one item becomes in a session's tuple row: an entity its instance, a column or label its value.
+type TupleValue<I> = I extends { readonly table: Table<infer _C>; readonly prototype: infer E } ? E : I extends { readonly __value: infer T } ? T : never
+
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never
 
-/** The row type of a select list: `select(users.c.id, users.c.name)` → `{ id: number; name: string }`. */
-export type RowOfItems<Items extends readonly SelectItem[]> = Simplify<UnionToIntersection<ItemRow<Items[number]>>>
+/**
+ * The row type of a select list: `select(users.c.id, users.c.name)` → `{ id: number; name: string }`.
+ * A list with a mapped class and other items gives an `EntityTupleRow`: `select(User, Post)` →
+ * `EntityTupleRow<[User, Post]>`, which a session's `execute()` turns into `[User, Post]` rows.
+ */
+export type RowOfItems<Items extends readonly SelectItem[]> = Items extends readonly [SelectItem]
+  ? Simplify<UnionToIntersection<ItemRow<Items[number]>>>
+  : [EntityOf<Items[number]>] extends [never]
+    ? Simplify<UnionToIntersection<ItemRow<Items[number]>>>
+    : EntityTupleRow<{ -readonly [I in keyof Items]: TupleValue<Items[I]> }>
 
 /** The row type of `select({ ... })`. */
 export type RowOfRecord<R extends SelectRecord> = { [K in keyof R]: R[K]['__value'] }
@@ -66,10 +80,13 @@ function resultColumnOf(column: Column<unknown> | AnyDerivedColumn): ResultColum
 /** Turns select items into result columns; a key used twice is an error, since rows are keyed objects. */
 export function resultColumnsOfItems(items: readonly unknown[], statement: string): ResultColumn[] {
   const columns: ResultColumn[] = []
-  for (const item of items) {
+  const prefixes = entityPrefixesOf(items)
+  const hasEntity = prefixes.some((prefix) => prefix !== undefined)
+  for (const [index, item] of items.entries()) {
     if (isEntityItem(item)) {
-      columns.push(...entityResultColumns(item))
+      columns.push(...entityResultColumns(item, prefixes[index]))
     } else if (item instanceof Table || item instanceof Alias || item instanceof Subquery || item instanceof CommonTableExpression) {
+      if (hasEntity) throw new ArgumentError(`${statement}: a table, alias, subquery or CTE cannot be selected next to a mapped class (a session reads such rows as tuples); select its mapped class or its columns.`)
       for (const column of item.columns as readonly (Column<unknown> | AnyDerivedColumn)[]) columns.push(resultColumnOf(column))
     } else if (item instanceof Column || item instanceof DerivedColumn) {
       columns.push(resultColumnOf(item))
@@ -96,7 +113,7 @@ function checkUniqueKeys(columns: ResultColumn[], statement: string): ResultColu
   const seen = new Set<string>()
   for (const column of columns) {
     if (seen.has(column.key)) {
-      throw new ArgumentError(`${statement}: two result columns are keyed "${column.key}". Rename one with .label("otherName") or select({ otherName: ... }).`)
+      throw new ArgumentError(`${statement}: two result columns are keyed "${column.key}". Rename one with .label("otherName") or select({ otherName: ... }) (mapped classes, select(User, Post), get distinct keys by themselves).`)
     }
     seen.add(column.key)
   }

@@ -19,6 +19,17 @@ describe('select builders are immutable', () => {
     expect(derived.node.columns).toBe(base.node.columns)
   })
 
+  it('select(table) starts every query from one shared node, which deriving leaves untouched', () => {
+    const first = select(users)
+    const derived = first.where(users.c.id.eq(1)).orderBy(users.c.name)
+    const second = select(users)
+    expect(second.node).toBe(first.node)
+    expect(second.node.where).toBeUndefined()
+    expect(second.node.orderBy).toHaveLength(0)
+    expect(derived.node.columns).toBe(first.node.columns)
+    expect(second.node.columns.map((column) => column.key)).toEqual(Object.keys(users.c))
+  })
+
   it('freezes nodes so nothing can change them later', () => {
     const statement = select(users.c.id).where(users.c.id.eq(1))
     expect(Object.isFrozen(statement.node)).toBe(true)

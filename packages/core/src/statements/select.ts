@@ -25,6 +25,7 @@ import {
 } from '../nodes/select-node'
 import { valueNode } from '../nodes/value-node'
 import { INTEGER_TYPE } from '../schema/sql-type'
+import { Table } from '../schema/table'
 import { type CommonTableExpression, type CommonTableExpressionOptions, commonTableExpressionOf } from '../sources/common-table-expression'
 import type { FromSource } from '../sources/from-source'
 import { Subquery } from '../sources/subquery'
@@ -33,6 +34,7 @@ import { CompoundSelect } from './compound-select'
 import type { Executable } from './executable'
 import { type ForUpdateOptions, forUpdateClauseOf } from './for-update-options'
 import type { ScalarRow, SelectBase } from './select-base'
+import { type EntityItem, entityJoinsOf, sourceNodeOf } from './entity-item'
 import { type RowOfItems, type RowOfRecord, resultColumnsOfItems, resultColumnsOfRecord, type SelectItem, type SelectRecord } from './select-items'
 
 /** A SELECT statement. Immutable: every method returns a new `Select`. */
@@ -45,8 +47,8 @@ export class Select<Row> implements Executable<Row>, SelectBase<Row> {
    * Adds tables, aliases, subqueries or CTEs to FROM. The sources of the selected columns and of
    * WHERE are added automatically, and a CTE brings its WITH clause.
    */
-  from(...sources: FromSource[]): Select<Row> {
-    return new Select(withFrom(this.node, sources.map((source) => source.node)))
+  from(...sources: (FromSource | EntityItem)[]): Select<Row> {
+    return new Select(withFrom(this.node, sources.map(sourceNodeOf)))
   }
 
   /** WHERE; several conditions are ANDed, and calling `where` again ANDs more. */
@@ -54,23 +56,23 @@ export class Select<Row> implements Executable<Row>, SelectBase<Row> {
     return new Select(withWhere(this.node, conjoin(this.node.where, conditions)))
   }
 
-  /** INNER JOIN a table, alias, subquery or CTE ON condition. */
-  join(source: FromSource, on: Condition): Select<Row> {
+  /** INNER JOIN a table, alias, subquery, CTE or mapped class (its table) ON condition: `select(User, Post).join(Post, Post.c.userId.eq(User.c.id))`. */
+  join(source: FromSource | EntityItem, on: Condition): Select<Row> {
     return this.joinWith('inner', source, on)
   }
 
   /** Alias of `join`. */
-  innerJoin(source: FromSource, on: Condition): Select<Row> {
+  innerJoin(source: FromSource | EntityItem, on: Condition): Select<Row> {
     return this.joinWith('inner', source, on)
   }
 
   /** LEFT OUTER JOIN source ON condition: every row of the left side, with NULLs where nothing matches. */
-  leftJoin(source: FromSource, on: Condition): Select<Row> {
+  leftJoin(source: FromSource | EntityItem, on: Condition): Select<Row> {
     return this.joinWith('left', source, on)
   }
 
   /** RIGHT OUTER JOIN: every row of the joined source, `select(users.c.name, desks.c.label).rightJoin(desks, desks.c.userId.eq(users.c.id))`. */
-  rightJoin(source: FromSource, on: Condition): Select<Row> {
+  rightJoin(source: FromSource | EntityItem, on: Condition): Select<Row> {
     return this.joinWith('right', source, on)
   }
 
@@ -78,13 +80,13 @@ export class Select<Row> implements Executable<Row>, SelectBase<Row> {
    * FULL OUTER JOIN: the unmatched rows of both sides too, `select(a.c.x, b.c.y).fullJoin(b, b.c.aId.eq(a.c.id))`.
    * MySQL and MariaDB have none: compiling for them throws `UnsupportedFeatureError`.
    */
-  fullJoin(source: FromSource, on: Condition): Select<Row> {
+  fullJoin(source: FromSource | EntityItem, on: Condition): Select<Row> {
     return this.joinWith('full', source, on)
   }
 
   /** CROSS JOIN: every pairing of rows, `select(sizes.c.name, colours.c.name.label("colour")).crossJoin(colours)`. */
-  crossJoin(source: FromSource): Select<Row> {
-    return new Select(withJoin(this.node, joinNode('cross', source.node, undefined)))
+  crossJoin(source: FromSource | EntityItem): Select<Row> {
+    return new Select(withJoin(this.node, joinNode('cross', sourceNodeOf(source), undefined)))
   }
 
   /** GROUP BY expressions. */
@@ -194,8 +196,8 @@ export class Select<Row> implements Executable<Row>, SelectBase<Row> {
     return dialect.compile(this.node)
   }
 
-  private joinWith(joinType: JoinType, source: FromSource, on: Condition): Select<Row> {
-    return new Select(withJoin(this.node, joinNode(joinType, source.node, on.node)))
+  private joinWith(joinType: JoinType, source: FromSource | EntityItem, on: Condition): Select<Row> {
+    return new Select(withJoin(this.node, joinNode(joinType, sourceNodeOf(source), on.node)))
   }
 
   private combine(operator: SetOperator, queries: readonly SelectBase<unknown>[]): CompoundSelect<Row> {
@@ -210,9 +212,25 @@ export class Select<Row> implements Executable<Row>, SelectBase<Row> {
 export function select<const Items extends readonly SelectItem[]>(...items: Items): Select<RowOfItems<Items>>
 export function select<R extends SelectRecord>(columns: R): Select<RowOfRecord<R>>
 export function select(...args: unknown[]): Select<unknown> {
+  if (args.length === 1 && args[0] instanceof Table) return new Select(selectAllNodeOf(args[0]))
   const isRecord = args.length === 1 && isPlainObject(args[0])
   const columns = isRecord ? resultColumnsOfRecord(args[0] as SelectRecord, 'select()') : resultColumnsOfItems(args, 'select()')
-  return new Select(selectNode(columns, []))
+  // A mapped class whose rows span tables (joined-table inheritance) brings its joins.
+  const joins = isRecord ? [] : entityJoinsOf(args)
+  return new Select(joins.length === 0 ? selectNode(columns, []) : joins.reduce(withJoin, selectNode(columns, [])))
+}
+
+// `select(table)` is the most common start of a query, and nodes are immutable: one SelectNode per
+// table serves every such call, so its column list is shared (and its shape key remembered).
+const selectAllNodes = new WeakMap<Table, SelectNode>()
+
+function selectAllNodeOf(table: Table): SelectNode {
+  let node = selectAllNodes.get(table)
+  if (node === undefined) {
+    node = selectNode(resultColumnsOfItems([table], 'select()'), [])
+    selectAllNodes.set(table, node)
+  }
+  return node
 }
 
 function isPlainObject(value: unknown): boolean {

@@ -1,5 +1,6 @@
 import {
   type AlterColumnNode,
+  type DropConstraintNode,
   type DropIndexNode,
   type ColumnSchema,
   type ConcatNode,
@@ -137,6 +138,14 @@ export class MysqlCompiler extends SqlCompiler {
   protected override alterColumn(node: AlterColumnNode): void {
     this.write('alter table ').visit(node.table).write(' modify column ')
     this.columnDefinition(node.to, false)
+  }
+
+  // MySQL drops a foreign key with DROP FOREIGN KEY and a unique constraint with DROP INDEX (its
+  // index); DROP CONSTRAINT, for checks, is MariaDB 10.2+ and MySQL 8.0.19+.
+  // https://mariadb.com/kb/en/alter-table/#drop-constraint
+  protected override dropConstraint(node: DropConstraintNode): void {
+    const clause = node.type === 'foreignKey' ? 'drop foreign key' : node.type === 'unique' ? 'drop index' : 'drop constraint'
+    this.write('alter table ').visit(node.table).write(` ${clause} ${this.quoteIdentifier(node.name)}`)
   }
 
   protected override dropIndex(node: DropIndexNode): void {

@@ -60,7 +60,7 @@ export class PostgresInspector implements Inspector {
         type: parsePostgresType(String(row.type)),
         isNullable: !row.not_null,
         isAutoincrement,
-        serverDefault: defaultSql === undefined || isAutoincrement ? undefined : rawSqlNode([defaultSql], []),
+        serverDefault: defaultSql === undefined || isAutoincrement ? undefined : rawSqlNode([withoutLiteralCast(defaultSql)], []),
       }
     })
     const primaryKey: string[] = []
@@ -94,6 +94,13 @@ const ACTIONS: Record<string, ReferentialAction | undefined> = { a: undefined, r
 
 function referentialAction(code: unknown): ReferentialAction | undefined {
   return ACTIONS[String(code)]
+}
+
+// PostgreSQL stores a literal default with its cast (`'draft'::character varying`, `'-5'::integer`);
+// the literal alone is what the DDL compiler writes, and what autogenerate compares.
+function withoutLiteralCast(defaultSql: string): string {
+  const match = /^('(?:[^']|'')*'|-?\d+(?:\.\d+)?)::[a-z][a-z ]*(?:\(\d+(?:,\s*\d+)?\))?(?:\[\])?$/i.exec(defaultSql)
+  return match ? match[1] : defaultSql
 }
 
 // pg_get_constraintdef spells a check as `CHECK ((condition))`; keep the condition alone.

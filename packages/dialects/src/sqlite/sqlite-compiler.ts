@@ -1,4 +1,4 @@
-import { type AlterColumnNode, type ExpressionNode, type FunctionNode, type InsertNode, type QueryNode, type RawSqlNode, type SqlType, SqlCompiler, UnsupportedFeatureError } from '@athanor/core'
+import { type AddConstraintNode, type AlterColumnNode, type DropConstraintNode, type ExpressionNode, type FunctionNode, type InsertNode, type QueryNode, type RawSqlNode, type SqlType, SqlCompiler, UnsupportedFeatureError } from '@athanor/core'
 
 const TRUE: RawSqlNode = Object.freeze({ kind: 'RawSqlNode', parts: Object.freeze(['true']), values: Object.freeze([]) })
 
@@ -20,6 +20,15 @@ export class SqliteCompiler extends SqlCompiler {
   // https://www.sqlite.org/lang_altertable.html#otheralter
   protected override alterColumn(_node: AlterColumnNode): void {
     throw UnsupportedFeatureError.forFeature(this.dialect.name, 'ALTER COLUMN', 'Rebuild the table: create the new shape, copy the rows, drop the old table, rename.')
+  }
+
+  // Nor can it add or drop a constraint of an existing table: that is a rebuild too.
+  protected override addConstraint(_node: AddConstraintNode): void {
+    throw UnsupportedFeatureError.forFeature(this.dialect.name, 'ALTER TABLE … ADD CONSTRAINT', 'Rebuild the table with the constraint in its CREATE TABLE.')
+  }
+
+  protected override dropConstraint(_node: DropConstraintNode): void {
+    throw UnsupportedFeatureError.forFeature(this.dialect.name, 'ALTER TABLE … DROP CONSTRAINT', 'Rebuild the table without the constraint.')
   }
 
   protected override typeName(type: SqlType): string {

@@ -1,7 +1,8 @@
-import type { CatalogQuery, Inspector, Dialect, DialectCapabilities, IsolationLevel, ResultContext, SqlType, StatementNode, TransactionSql, TypeProcessor, CompiledQuery } from '@athanor/core'
+import type { CatalogQuery, Inspector, Dialect, DialectCapabilities, IsolationLevel, ResultContext, SchemaChangeSql, SqlType, StatementNode, TransactionSql, TypeProcessor, CompiledQuery } from '@athanor/core'
 import { SqliteInspector } from './sqlite-inspector'
 import { SqliteCompiler } from './sqlite-compiler'
 import { translateSqliteError } from './sqlite-errors'
+import { SQLITE_SCHEMA_CHANGE_SQL } from './sqlite-schema-change-sql'
 import { sqliteBindProcessor, sqliteResultProcessor } from './sqlite-types'
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
@@ -28,6 +29,8 @@ export class SqliteDialect implements Dialect {
     releaseSavepoint: (name) => `release savepoint ${quote(name)}`,
     rollbackToSavepoint: (name) => `rollback to savepoint ${quote(name)}`,
   }
+
+  readonly schemaChangeSql: SchemaChangeSql = SQLITE_SCHEMA_CHANGE_SQL
 
   private readonly compiler = new SqliteCompiler(this)
   private readonly bindProcessors = new Map<SqlType, TypeProcessor | undefined>()

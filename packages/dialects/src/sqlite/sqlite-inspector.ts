@@ -35,8 +35,20 @@ export class SqliteInspector implements Inspector {
         serverDefault: row.dflt_value === null || row.dflt_value === undefined ? undefined : rawSqlNode([String(row.dflt_value)], []),
       }
     })
-    const [foreignKeys, { uniques, indexes }, checks] = await Promise.all([this.foreignKeys(name), this.indexes(name), this.checks(name)])
-    return Object.freeze({ table: tableNode(name), columns, primaryKey, foreignKeys, uniques, checks, indexes })
+    const createSql = await this.createSql(name)
+    const [foreignKeys, { uniques, indexes }] = await Promise.all([this.foreignKeys(name), this.indexes(name)])
+    // The pragmas lose constraint names; the CREATE TABLE text keeps those that were given.
+    const names = parseConstraintNames(createSql)
+    const nameOf = (type: 'foreign key' | 'unique', columns: readonly string[]) => names.find((named) => named.type === type && named.columns.join(',') === columns.join(','))?.name
+    return Object.freeze({
+      table: tableNode(name),
+      columns,
+      primaryKey,
+      foreignKeys: foreignKeys.map((foreignKey) => ({ ...foreignKey, name: nameOf('foreign key', foreignKey.columns) })),
+      uniques: uniques.map((unique) => ({ ...unique, name: nameOf('unique', unique.columns) })),
+      checks: parseChecks(createSql),
+      indexes,
+    })
   }
 
   private async foreignKeys(table: string): Promise<ForeignKeySchema[]> {
@@ -70,10 +82,10 @@ export class SqliteInspector implements Inspector {
     return { uniques, indexes }
   }
 
-  // SQLite has no catalog of checks; they are read back from the CREATE TABLE text it keeps.
-  private async checks(table: string): Promise<CheckSchema[]> {
+  // SQLite has no catalog of checks or constraint names; they are read back from the CREATE TABLE text it keeps.
+  private async createSql(table: string): Promise<string> {
     const rows = await this.query("select sql from sqlite_master where type = 'table' and name = :table", { table })
-    return rows.length === 0 ? [] : parseChecks(String(rows[0].sql))
+    return rows.length === 0 ? '' : String(rows[0].sql)
   }
 }
 
@@ -123,6 +135,22 @@ export function parseSqliteType(declared: string): SqlType {
     default:
       return sqlType('text')
   }
+}
+
+const IDENTIFIER = String.raw`"(?:[^"]|"")*"|\`[^\`]*\`|\[[^\]]*\]|\w+`
+
+function unquote(identifier: string): string {
+  return identifier.replace(/^["`[]|["`\]]$/g, '').replace(/""/g, '"')
+}
+
+/** Finds `constraint "name" foreign key (…)` and `constraint "name" unique (…)` clauses in CREATE TABLE text. */
+export function parseConstraintNames(createSql: string): { readonly type: 'foreign key' | 'unique'; readonly name: string; readonly columns: string[] }[] {
+  const pattern = new RegExp(String.raw`constraint\s+(${IDENTIFIER})\s+(foreign\s+key|unique)\s*\(([^)]*)\)`, 'gi')
+  return [...createSql.matchAll(pattern)].map((match) => ({
+    type: /^foreign/i.test(match[2]) ? 'foreign key' : 'unique',
+    name: unquote(match[1]),
+    columns: (match[3].match(new RegExp(IDENTIFIER, 'g')) ?? []).map(unquote),
+  }))
 }
 
 /** Finds `[constraint "name"] check (…)` clauses in CREATE TABLE text, skipping quoted strings. */

@@ -10,7 +10,7 @@ export interface AutogenerateOptions {
   readonly message: string
   /** Tables that belong to the tooling (the version table), never compared. */
   readonly ignoreTables?: readonly string[]
-  /** Which database tables autogenerate may touch; all by default. */
+  /** Which tables autogenerate owns, in the database and in the model; all by default. */
   readonly include?: (table: string) => boolean
 }
 
@@ -24,8 +24,9 @@ export interface AutogenerateOptions {
 export async function autogenerate(engine: Engine, metadata: MetaData, options: AutogenerateOptions): Promise<{ readonly diff: SchemaDiff; readonly source: string }> {
   const include = options.include ?? (() => true)
   const names = (await withInspector(engine, (inspector) => inspector.tableNames())).filter(include)
-  const database = names.length === 0 ? [] : await reflectSchemas(engine, { tables: names })
-  const model = metadata.sortedTables().map((table) => table.toSchema())
+  // Reflection brings along the tables that foreign keys point to; those may not be ours.
+  const database = names.length === 0 ? [] : (await reflectSchemas(engine, { tables: names })).filter((schema) => include(schema.table.name))
+  const model = metadata.sortedTables().filter((table) => include(table.name)).map((table) => table.toSchema())
   const diff = compareSchemas(model, database, engine.dialect, new Set(options.ignoreTables ?? []))
   const source = renderRevisionFile({
     revision: options.revision,

@@ -1,15 +1,24 @@
 import {
   addColumnNode,
+  addConstraintNode,
+  type AddedConstraint,
   alterColumnNode,
+  ColumnBuilder,
   type ColumnSchema,
   type Connection,
+  type ConstraintType,
   createIndexNode,
   createTableNode,
   type Dialect,
   dropColumnNode,
+  dropConstraintNode,
   dropIndexNode,
   dropTableNode,
+  Expression,
+  type ExpressionNode,
   MetaData,
+  rawSqlNode,
+  type ReferentialAction,
   renameColumnNode,
   renameTableNode,
   type StatementNode,
@@ -22,6 +31,7 @@ import {
 } from '@athanor/core'
 import { MigrateError } from '../migrate-error'
 import { rebuildTable } from './rebuild-table'
+import { withConstraint, withoutConstraint } from './reshape-table'
 
 /** Where compiled statements go: executed on a connection, or collected as SQL text (`athanor migrate sql`). */
 export interface StatementSink {
@@ -37,9 +47,17 @@ export interface StatementSink {
 export interface ColumnChanges {
   readonly type?: ColumnSchema['type']
   readonly isNullable?: boolean
-  /** A new server default, or null to drop it. */
-  readonly serverDefault?: ColumnSchema['serverDefault'] | null
+  /** A new server default (a value, `sql\`…\``, `func.now()`, or an expression node), or null to drop it. */
+  readonly serverDefault?: DefaultValue | null
   readonly newName?: string
+  /** The column's current type, for offline SQL (`athanor migrate sql`) on MySQL, whose MODIFY restates it. */
+  readonly existingType?: ColumnSchema['type']
+}
+
+/** The referential actions of `createForeignKey`. */
+export interface ForeignKeyActions {
+  readonly onDelete?: ReferentialAction
+  readonly onUpdate?: ReferentialAction
 }
 
 /**
@@ -123,24 +141,57 @@ export class Operations {
     const hasOtherChanges = changes.type !== undefined || changes.isNullable !== undefined || changes.serverDefault !== undefined
     if (!hasOtherChanges) return
     const columnName = changes.newName ?? name
-    const before: ColumnSchema = { ...(from ?? { type: changes.type!, isNullable: true, isAutoincrement: false, serverDefault: undefined }), name: columnName }
+    const before: ColumnSchema = { ...(from ?? assumedColumn(changes)), name: columnName }
     const after: ColumnSchema = {
       ...before,
       type: changes.type ?? before.type,
       isNullable: changes.isNullable ?? before.isNullable,
-      serverDefault: changes.serverDefault === null ? undefined : (changes.serverDefault ?? before.serverDefault),
+      serverDefault: changes.serverDefault === null ? undefined : changes.serverDefault === undefined ? before.serverDefault : defaultNode(changes.serverDefault, changes.type ?? before.type),
     }
     const node = alterColumnNode(tableNode(table), before, after)
-    try {
-      this.sink.dialect.compile(node)
-    } catch (error) {
-      if (!(error instanceof UnsupportedFeatureError)) throw error
-      const live = await this.sink.reflectTable(table)
-      if (!live) throw MigrateError.needsLiveDatabase(table, error)
-      await rebuildTable(this.sink, { ...live, columns: live.columns.map((column) => (column.name === columnName ? after : column)) })
-      return
-    }
-    await this.sink.run(node)
+    // Offline, a dialect that restates the whole column (MySQL's MODIFY) needs its type.
+    if (!from && after.type === UNKNOWN_TYPE && safeSql(this.sink.dialect, node).includes(UNKNOWN_TYPE.name)) throw MigrateError.needsExistingType(table, name)
+    await this.changeTable(table, node, (live) => ({ ...live, columns: live.columns.map((column) => (column.name === columnName ? after : column)) }))
+  }
+
+  /**
+   * ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY (a table rebuild on SQLite).
+   *
+   * @example
+   * await op.createForeignKey('fk_posts_author', 'posts', ['author_id'], 'users', ['id'], { onDelete: 'cascade' })
+   */
+  async createForeignKey(name: string, sourceTable: string, columns: readonly string[], referentTable: string, referentColumns: readonly string[], actions: ForeignKeyActions = {}): Promise<void> {
+    await this.addConstraint(sourceTable, {
+      type: 'foreignKey',
+      foreignKey: { name, columns, referencedTable: tableNode(referentTable), referencedColumns: referentColumns, onDelete: actions.onDelete, onUpdate: actions.onUpdate },
+    })
+  }
+
+  /** ALTER TABLE … ADD CONSTRAINT … UNIQUE (a table rebuild on SQLite): `await op.createUniqueConstraint('uq_users_email', 'users', ['email'])`. */
+  async createUniqueConstraint(name: string, table: string, columns: readonly string[]): Promise<void> {
+    await this.addConstraint(table, { type: 'unique', unique: { name, columns } })
+  }
+
+  /** ALTER TABLE … ADD CONSTRAINT … CHECK, the condition as SQL (a table rebuild on SQLite): `await op.createCheckConstraint('ck_age', 'users', 'age >= 0')`. */
+  async createCheckConstraint(name: string, table: string, condition: string): Promise<void> {
+    await this.addConstraint(table, { type: 'check', check: { name, condition: rawSqlNode([condition], []) } })
+  }
+
+  /**
+   * Drops a named constraint; `type` says which kind, since MySQL spells each DROP differently
+   * (a table rebuild on SQLite). An index the database made for a dropped foreign key (MySQL) goes too.
+   *
+   * @example
+   * await op.dropConstraint('fk_posts_author', 'posts', { type: 'foreignKey' })
+   */
+  async dropConstraint(name: string, table: string, options: { readonly type: ConstraintType }): Promise<void> {
+    const indexesBefore = new Set((await this.sink.reflectTable(table))?.indexes.map((definition) => definition.name))
+    await this.changeTable(table, dropConstraintNode(tableNode(table), name, options.type), (live) => withoutConstraint(live, name, options.type))
+    if (options.type !== 'foreignKey') return
+    // InnoDB backs a foreign key with an index of the same name, which outlives the constraint and
+    // would show up as an unwanted index; the index was not there as an index before.
+    const implicit = (await this.sink.reflectTable(table))?.indexes.find((definition) => definition.name === name && !indexesBefore.has(name))
+    if (implicit) await this.sink.run(dropIndexNode(tableNode(table), name))
   }
 
   /** CREATE [UNIQUE] INDEX. */
@@ -157,6 +208,60 @@ export class Operations {
   async execute(sql: string): Promise<void> {
     await this.sink.runSql(sql)
   }
+
+  private async addConstraint(table: string, constraint: AddedConstraint): Promise<void> {
+    await this.changeTable(table, addConstraintNode(tableNode(table), constraint), (live) => withConstraint(live, constraint))
+  }
+
+  /** Runs `node`, or, where the dialect cannot compile it (SQLite's ALTER TABLE), rebuilds the table in the shape `reshape` gives. */
+  private async changeTable(table: string, node: StatementNode, reshape: (live: TableSchema) => TableSchema): Promise<void> {
+    try {
+      this.sink.dialect.compile(node)
+    } catch (error) {
+      if (!(error instanceof UnsupportedFeatureError)) throw error
+      const live = await this.sink.reflectTable(table)
+      if (!live) throw MigrateError.needsLiveDatabase(table, error)
+      await rebuildTable(this.sink, reshape(live))
+      return
+    }
+    await this.sink.run(node)
+  }
+}
+
+// Stands for the type of a column whose definition is unknown (offline SQL without existingType).
+const UNKNOWN_TYPE = Object.freeze({ name: 'athanor_unknown_type' }) as unknown as ColumnSchema['type']
+
+/**
+ * Offline (no live table) the column's current state is assumed to be the opposite of each change,
+ * so that every requested change is written out: NOT NULL for `isNullable: true`, some default
+ * for `serverDefault: null`, `existingType` (or an unknown type) for `type`.
+ */
+function assumedColumn(changes: ColumnChanges): Omit<ColumnSchema, 'name'> {
+  return {
+    type: changes.existingType ?? UNKNOWN_TYPE,
+    isNullable: changes.isNullable === undefined ? true : !changes.isNullable,
+    isAutoincrement: false,
+    serverDefault: changes.serverDefault === null ? rawSqlNode(['null'], []) : undefined,
+  }
+}
+
+function safeSql(dialect: Dialect, node: StatementNode): string {
+  try {
+    return dialect.compile(node).sql
+  } catch {
+    return ''
+  }
+}
+
+/** What `alterColumn` accepts as a server default. */
+export type DefaultValue = Expression<unknown> | ExpressionNode | string | number | boolean
+
+function defaultNode(value: DefaultValue, type: ColumnSchema['type']): ExpressionNode {
+  if (value instanceof Expression) return value.node
+  if (typeof value === 'object') return value
+  // The column builder turns a JS value into the node DDL writes as a literal.
+  const builder = new ColumnBuilder({ type, name: 'default', isNullable: true, isPrimaryKey: false, isUnique: false, autoincrement: undefined, clientDefault: undefined, serverDefault: undefined, references: undefined })
+  return builder.serverDefault(value).config.serverDefault as ExpressionNode
 }
 
 /** The column builders `metadata.table` takes. */
