@@ -6,6 +6,7 @@ import type { FlushWork, SaveUnit, SecondaryRow, Sync } from './flush-work'
 import { type InsertContext, type InsertedRow, insertStates } from './insert-batch'
 import type { InstanceState } from './instance-state'
 import { deleteJoinedRows, insertJoinedStates, updateJoinedRow } from './joined-writes'
+import { loadExpiredVersions } from './expired-versions'
 import { chunk, matchAny, matchOne } from './key-conditions'
 import { mapperOfState } from './mapper'
 import type { ColumnPair } from './relationship-property'
@@ -51,6 +52,7 @@ export class FlushExecutor {
 
   private async deleteRows(step: DeleteStep): Promise<void> {
     const mapper = mapperOfState(step.states[0])
+    await loadExpiredVersions(this.context.connection, mapper, step.states, 'DELETE')
     if (mapper.levels !== undefined) return deleteJoinedRows(this.context, mapper, step.states)
     const { versionKey } = mapper
     if (versionKey === undefined) {
@@ -120,6 +122,7 @@ export class FlushExecutor {
   // UPDATE … WHERE primary key = the key the row has in the database (it may be changing).
   private async updateRow(state: InstanceState, values: Record<string, unknown>): Promise<void> {
     const mapper = mapperOfState(state)
+    await loadExpiredVersions(this.context.connection, mapper, [state], 'UPDATE')
     if (mapper.levels !== undefined) return updateJoinedRow(this.context, mapper, state, values)
     const { versionKey } = mapper
     if (versionKey === undefined) {

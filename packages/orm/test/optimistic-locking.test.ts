@@ -1,4 +1,4 @@
-import { MetaData, integer, select, varchar } from '@athanor/core'
+import { MetaData, deleteFrom, integer, select, varchar } from '@athanor/core'
 import { Model, Session, StaleDataError, mapper } from '../src/index'
 import { describeEachDialect } from '../../dialects/test/support/each-dialect'
 import { StatementLog } from './support/statement-log'
@@ -77,5 +77,38 @@ describeEachDialect('ORM: optimistic locking (versionColumn)', { metadata }, (db
     await second.rollback()
     expect(await rowOf(2)).toEqual({ title: 'two', version: 1 })
     expect(await rowOf(3)).toEqual({ title: 'three, edited', version: 2 })
+  })
+
+  it('an object whose version was expired by commit reads the current version before its UPDATE or DELETE', async () => {
+    await using session = new Session(db.engine) // expireOnCommit: every attribute is expired after commit
+    const document = new Document({ id: 4, title: 'four' })
+    session.add(document)
+    await session.commit()
+    const log = new StatementLog(db.engine)
+    document.title = 'four, edited' // set without loading: the version is still expired
+    await session.commit()
+    log.dispose()
+    expect(log.matching('select')).toHaveLength(1)
+    expect(await rowOf(4)).toEqual({ title: 'four, edited', version: 2 })
+    session.delete(document)
+    await session.commit()
+    expect(await rowOf(4)).toBeUndefined()
+  })
+
+  it('an expired object whose row is gone gets StaleDataError, not a database error', async () => {
+    await using session = new Session(db.engine)
+    const document = new Document({ id: 5, title: 'five' })
+    session.add(document)
+    await session.commit()
+    const connection = await db.engine.connect()
+    try {
+      await connection.execute(deleteFrom(documents).where(documents.c.id.eq(5)))
+      await connection.commit()
+    } finally {
+      await connection.close()
+    }
+    document.title = 'five, edited'
+    await expect(session.flush()).rejects.toThrow(StaleDataError)
+    await session.rollback()
   })
 })
