@@ -167,16 +167,13 @@ export function insert<C extends ColumnMap>(target: Table<C> | EntityItem<C>): I
 }
 
 function rowsToValues(table: Table, rows: readonly Record<string, unknown>[]): { columns: AnyColumn[]; values: ExpressionNode[][] } {
-  const used = new Set<AnyColumn>()
   for (const row of rows) {
-    for (const key of Object.keys(row)) {
-      const column = table.c[key]
-      if (column === undefined) throw new ArgumentError(`insert(${table.name}): no column "${key}". Columns: ${Object.keys(table.c).join(', ')}.`)
-      if (row[key] !== undefined) used.add(column)
+    for (const key in row) {
+      if (table.c[key] === undefined) throw new ArgumentError(`insert(${table.name}): no column "${key}". Columns: ${Object.keys(table.c).join(', ')}.`)
     }
   }
-  for (const column of table.columns) if (column.config.clientDefault) used.add(column)
-  const columns = table.columns.filter((column) => used.has(column))
+  // In the table's order: the columns some row sets, and those with a client-side default.
+  const columns = table.columns.filter((column) => column.config.clientDefault !== undefined || rows.some((row) => row[column.key] !== undefined))
   const values = rows.map((row, rowIndex) =>
     columns.map((column) => {
       const value = row[column.key]
