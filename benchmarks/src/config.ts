@@ -46,7 +46,7 @@ export interface RoundPlan {
 }
 
 export const ROUND_PLANS: Readonly<Record<Exclude<WorkloadId, 'W8'>, RoundPlan>> = {
-  W1: { warmup: 3, rounds: 9, minRounds: 5, budgetMs: 6_000 },
+  W1: { warmup: 8, rounds: 9, minRounds: 5, budgetMs: 8_000 },
   W2: { warmup: 2, rounds: 9, minRounds: 5, budgetMs: 8_000 },
   W3: { warmup: 2, rounds: 9, minRounds: 5, budgetMs: 6_000 },
   W4: { warmup: 1, rounds: 7, minRounds: 3, budgetMs: 8_000 },

@@ -1,5 +1,5 @@
 /** Every library under test, in table order: the floor first, then Athanor, then the peers. */
-import { createAthanorLibrary } from './athanor'
+import { createAthanorCoreLibrary, createAthanorLibrary } from './athanor'
 import { createDrizzleLibrary } from './drizzle'
 import { createKnexLibrary } from './knex'
 import { createKyselyLibrary } from './kysely'
@@ -9,5 +9,5 @@ import { createRawLibrary } from './raw'
 import { createTypeormLibrary } from './typeorm'
 
 export function allLibraries(): BenchLibrary[] {
-  return [createRawLibrary(), createAthanorLibrary(), createKyselyLibrary(), createKnexLibrary(), createDrizzleLibrary(), createMikroOrmLibrary(), createTypeormLibrary()]
+  return [createRawLibrary(), createAthanorLibrary(), createAthanorCoreLibrary(), createKyselyLibrary(), createKnexLibrary(), createDrizzleLibrary(), createMikroOrmLibrary(), createTypeormLibrary()]
 }

@@ -1,53 +1,87 @@
 /**
- * Athanor Core over its own engine: one connection, statements built per call as users write them.
- * W6/W7 are done by hand with Core until the ORM (issues #6, #7) lands: see `ormW6` / `ormW7`.
+ * Athanor over its own engine: one connection (a pool of one), statements built per call as users write them.
+ * W6/W7 go through the ORM (`ormW6` / `ormW7`: a Session with the identity map and unit of work); the
+ * same work done by hand with Core stays measurable as the "athanor-core" row (`createAthanorCoreLibrary`).
  */
 import { type Connection, type Engine, insert, select, update } from '@athanor/core'
 import { createEngine } from '@athanor/dialects'
+import { Session, selectinload } from '@athanor/orm'
 import { SIZES } from '../config'
 import type { Fixture } from '../fixtures/fixture'
 import { type CompiledSql, type ItemRow, type LoadedUser, type NewUser, type UserRow, type W1Input, chunks } from '../workloads/data'
 import { assembleUsers, idsOf } from './assemble'
+import { Post, User } from './athanor-orm-models'
 import { items, posts, postTags, tags, users } from './athanor-schema'
 import { type BenchLibrary, W5_INCREMENT, packageVersion } from './library'
 
 /**
- * ORM PLUG-IN POINT (W6). When @athanor/orm lands, replace `undefined` with the Session version, e.g.
- *   async (engine) => {
- *     await using session = new Session(engine)
- *     return session.scalars(select(User).where(User.c.id.le(200)).orderBy(User.c.id)
- *       .options(selectinload('posts').selectinload('tags')))
- *   }
- * The row's W6 label then reads "athanor (ORM)" instead of "athanor-core (by hand)".
+ * W6 with the ORM: one query per level (users; posts IN (…); tags through post_tags IN (…)), each row
+ * an object through the session's identity map. The objects are the checked shape as they are
+ * (`user.posts`, `post.tags` are the loaded collections). The session is closed (rolled back: it only
+ * read), which leaves the objects detached with their values and relationships.
  */
-const ormW6: ((engine: Engine) => Promise<LoadedUser[]>) | undefined = undefined
+async function ormW6(engine: Engine): Promise<LoadedUser[]> {
+  await using session = new Session(engine)
+  // `return await`: the session must close after the query, not as the promise is returned.
+  return await session.scalars(
+    select(User)
+      .where(User.c.id.le(SIZES.w6Users))
+      .orderBy(User.c.id)
+      .options(selectinload('posts').selectinload('tags')),
+  )
+}
 
-/**
- * ORM PLUG-IN POINT (W7): `session.addAll(newUsers mapped to User objects, each with its posts)` (cascade
- * "save-update"), then one `await session.commit()`. Until the ORM exists: undefined.
- */
-const ormW7: ((engine: Engine, newUsers: readonly NewUser[]) => Promise<void>) | undefined = undefined
+/** W7 with the ORM: new User objects each holding their new Posts, `addAll` (save-update cascade), one commit. */
+async function ormW7(engine: Engine, newUsers: readonly NewUser[]): Promise<void> {
+  await using session = new Session(engine)
+  session.addAll(
+    newUsers.map(
+      ({ name, email, age, isActive, posts }) =>
+        new User({ name, email, age, isActive, posts: posts.map(({ title, body, views }) => new Post({ title, body, views })) } as ConstructorParameters<typeof User>[0]),
+    ),
+  )
+  await session.commit()
+}
 
+/** Athanor with its ORM doing W6/W7: the "athanor" row. */
 export function createAthanorLibrary(): BenchLibrary {
+  return createLibrary(true)
+}
+
+/** Athanor Core doing W6/W7 by hand (the queries the ORM's loaders and flush stand for): the "athanor-core" row. */
+export function createAthanorCoreLibrary(): BenchLibrary {
+  return createLibrary(false)
+}
+
+function createLibrary(usesOrm: boolean): BenchLibrary {
   let engine: Engine | undefined
   let connection: Connection | undefined
-  const use = (): { engine: Engine; connection: Connection } => {
-    if (engine === undefined || connection === undefined) throw new Error('athanor: setup() first')
+  // A Session checks the pool's one connection out itself (and returns it at commit or close):
+  // the Core workloads' connection is handed back first and checked out again when next needed.
+  const sessionEngine = async (): Promise<Engine> => {
+    if (engine === undefined) throw new Error('athanor: setup() first')
+    await connection?.close()
+    connection = undefined
+    return engine
+  }
+  const connected = async (): Promise<{ engine: Engine; connection: Connection }> => {
+    if (engine === undefined) throw new Error('athanor: setup() first')
+    connection ??= await engine.connect()
     return { engine, connection }
   }
 
-  return {
-    name: 'athanor',
-    label: 'athanor',
+  const library: BenchLibrary = {
+    name: usesOrm ? 'athanor' : 'athanor-core',
+    label: usesOrm ? 'athanor' : 'athanor-core',
     versions: '',
     methods: {
-      W6: ormW6 ? 'athanor (ORM)' : 'athanor-core (by hand)',
-      W7: ormW7 ? 'athanor (ORM)' : 'athanor-core (by hand)',
+      W6: usesOrm ? 'athanor (ORM)' : 'athanor-core (by hand)',
+      W7: usesOrm ? 'athanor (ORM)' : 'athanor-core (by hand)',
     },
     async setup(fixture: Fixture) {
-      engine = createEngine(fixture.athanorUrl)
+      engine = createEngine(fixture.athanorUrl, { poolSize: 1, maxOverflow: 0 })
       connection = await engine.connect()
-      this.versions = `@athanor/core ${packageVersion('@athanor/core')}`
+      this.versions = usesOrm ? `@athanor/core ${packageVersion('@athanor/core')}, @athanor/orm ${packageVersion('@athanor/orm')}` : ''
     },
 
     W1(input: W1Input): CompiledSql {
@@ -56,11 +90,11 @@ export function createAthanorLibrary(): BenchLibrary {
         .where(users.c.age.ge(input.minAge), users.c.isActive.eq(input.isActive), users.c.name.like(input.namePattern), posts.c.views.gt(input.minViews), users.c.id.in(input.userIds))
         .orderBy(posts.c.id.desc())
         .limit(input.limit)
-      return statement.compile(use().engine.dialect)
+      return statement.compile((engine as Engine).dialect)
     },
 
     async W2(ids): Promise<UserRow[]> {
-      const { connection } = use()
+      const { connection } = await connected()
       const rows = new Array<UserRow>(ids.length)
       for (let index = 0; index < ids.length; index++) rows[index] = (await connection.execute(select(users).where(users.c.id.eq(ids[index])))).one()
       await connection.commit() // "commit as you go": end the transaction the first statement began
@@ -68,20 +102,20 @@ export function createAthanorLibrary(): BenchLibrary {
     },
 
     async W3(): Promise<UserRow[]> {
-      const { connection } = use()
+      const { connection } = await connected()
       const rows = (await connection.execute(select(users).orderBy(users.c.id))).all()
       await connection.commit()
       return rows
     },
 
     async W4(rows: readonly ItemRow[]) {
-      const { connection } = use()
+      const { connection } = await connected()
       for (const chunk of chunks(rows)) await connection.execute(insert(items).values(chunk))
       await connection.commit()
     },
 
     async W5(rows: readonly ItemRow[]) {
-      const { engine, connection } = use()
+      const { engine, connection } = await connected()
       const hasReturning = engine.dialect.capabilities.insertReturning
       for (const row of rows) {
         const id = hasReturning
@@ -97,8 +131,8 @@ export function createAthanorLibrary(): BenchLibrary {
     },
 
     async W6(): Promise<LoadedUser[]> {
-      const { engine, connection } = use()
-      if (ormW6) return ormW6(engine)
+      if (usesOrm) return ormW6(await sessionEngine())
+      const { connection } = await connected()
       const userRows = (await connection.execute(select(users.c.id, users.c.name).where(users.c.id.le(SIZES.w6Users)).orderBy(users.c.id))).all()
       const postRows = (await connection.execute(select(posts.c.id, posts.c.userId, posts.c.title).where(posts.c.userId.in(idsOf(userRows))).orderBy(posts.c.id))).all()
       const tagRows = (
@@ -114,8 +148,8 @@ export function createAthanorLibrary(): BenchLibrary {
     },
 
     async W7(newUsers: readonly NewUser[]) {
-      const { engine, connection } = use()
-      if (ormW7) return ormW7(engine, newUsers)
+      if (usesOrm) return ormW7(await sessionEngine(), newUsers)
+      const { engine, connection } = await connected()
       const userIds: number[] = []
       for (const chunk of chunks(newUsers)) {
         const values = chunk.map(({ name, email, age, isActive }) => ({ name, email, age, isActive }))
@@ -139,4 +173,6 @@ export function createAthanorLibrary(): BenchLibrary {
       engine = undefined
     },
   }
+  // The by-hand row exists for W6/W7 only; W1–W5 are the "athanor" row's.
+  return usesOrm ? library : { ...library, W1: undefined, W2: undefined, W3: undefined, W4: undefined, W5: undefined }
 }

@@ -8,7 +8,7 @@ import type { WorkloadId } from '../config'
 import type { Fixture } from '../fixtures/fixture'
 import type { CompiledSql, ItemRow, LoadedUser, NewUser, UserRow, W1Input } from '../workloads/data'
 
-export type LibraryName = 'raw' | 'athanor' | 'kysely' | 'knex' | 'drizzle' | 'mikro-orm' | 'typeorm'
+export type LibraryName = 'raw' | 'athanor' | 'athanor-core' | 'kysely' | 'knex' | 'drizzle' | 'mikro-orm' | 'typeorm'
 
 export interface BenchLibrary {
   readonly name: LibraryName

@@ -76,6 +76,10 @@ export function Model<C extends ColumnMap, O extends keyof C & string = never, X
   }
   const subclassKeys = new Set<string>(options.subclassColumns ?? [])
   const columnKeys = new Set([...tableKeys].filter((key) => !subclassKeys.has(key)))
+  // A new object's value store starts as a copy of this one (every column present, undefined
+  // meaning not set): one hidden class per model whatever order the values come in.
+  const valuesTemplate: Record<string, unknown> = {}
+  for (const key of tableKeys) valuesTemplate[key] = undefined
 
   class MappedModel {
     static readonly table = table
@@ -83,7 +87,7 @@ export function Model<C extends ColumnMap, O extends keyof C & string = never, X
     static readonly [ENTITY_TABLE] = table
 
     constructor(values?: Readonly<Record<string, unknown>>) {
-      const state = new InstanceState(this, {})
+      const state = new InstanceState(this, { ...valuesTemplate })
       attachState(this, state)
       if (values === undefined) return
       for (const key of Object.keys(values)) {

@@ -56,8 +56,15 @@ export function writeRelationship(state: InstanceState, property: RelationshipPr
   if (old === value) return
   // Without the old members there is no telling which ones left the collection.
   if (old === undefined && state.identity !== undefined) throw NotLoadedError.forRelationship(property.parent.className, property.key)
-  const next = createCollection(state, property, new Set(value as object[]))
+  const next = createCollection(state, property, withoutDuplicates(value as object[]))
   state.related.set(property.key, next)
   for (const item of old ?? []) if (!next.includes(item)) relatedRemoved(state, property, item, undefined)
   for (const item of next) if (old === undefined || !old.includes(item)) relatedAdded(state, property, item, undefined)
+}
+
+// The array itself when it has no repeats (the usual case, checked without a Set when short).
+function withoutDuplicates(items: object[]): Iterable<object> {
+  if (items.length > 16) return new Set(items)
+  for (let index = 1; index < items.length; index++) if (items.lastIndexOf(items[index], index - 1) !== -1) return new Set(items)
+  return items
 }

@@ -61,10 +61,17 @@ export function createCollection(state: InstanceState, property: RelationshipPro
  */
 export function findManyToOne(state: InstanceState, property: RelationshipProperty): object | null | undefined {
   if (property.direction !== 'manyToOne') return state.identity === undefined ? null : undefined
-  const values = property.pairs.map((pair) => state.values[pair.referencing.key])
+  // Read in place (this runs for every echo of a new object's collection): no array of values.
+  let hasUnset = false
+  let hasNull = false
+  for (const pair of property.pairs) {
+    const value = state.values[pair.referencing.key]
+    if (value === undefined) hasUnset = true
+    else if (value === null) hasNull = true
+  }
   // An unset key on a new object means "no parent yet"; on a loaded object, an expired column.
-  if (values.some((value) => value === undefined)) return state.identity === undefined ? null : undefined
-  if (values.some((value) => value === null)) return null
+  if (hasUnset) return state.identity === undefined ? null : undefined
+  if (hasNull) return null
   if (property.keyColumns === undefined || state.session === undefined) return undefined
   const key = identityKeyOf(property.target.tableKey, property.keyColumns.map((column) => state.values[column.key]))
   const found = key === undefined ? undefined : state.session.lookupIdentity(key)
