@@ -80,11 +80,12 @@ function resultColumnOf(column: Column<unknown> | AnyDerivedColumn): ResultColum
 /** Turns select items into result columns; a key used twice is an error, since rows are keyed objects. */
 export function resultColumnsOfItems(items: readonly unknown[], statement: string): ResultColumn[] {
   const columns: ResultColumn[] = []
-  const prefixes = entityPrefixesOf(items)
-  const hasEntity = prefixes.some((prefix) => prefix !== undefined)
-  for (const [index, item] of items.entries()) {
-    if (isEntityItem(item)) {
-      columns.push(...entityResultColumns(item, prefixes[index]))
+  const hasEntity = items.some(isEntityItem)
+  const prefixes = hasEntity ? entityPrefixesOf(items) : undefined
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]
+    if (hasEntity && isEntityItem(item)) {
+      columns.push(...entityResultColumns(item, (prefixes as (string | undefined)[])[index]))
     } else if (item instanceof Table || item instanceof Alias || item instanceof Subquery || item instanceof CommonTableExpression) {
       if (hasEntity) throw new ArgumentError(`${statement}: a table, alias, subquery or CTE cannot be selected next to a mapped class (a session reads such rows as tuples); select its mapped class or its columns.`)
       for (const column of item.columns as readonly (Column<unknown> | AnyDerivedColumn)[]) columns.push(resultColumnOf(column))
@@ -110,12 +111,21 @@ export function resultColumnsOfRecord(record: SelectRecord, statement: string): 
 }
 
 function checkUniqueKeys(columns: ResultColumn[], statement: string): ResultColumn[] {
-  const seen = new Set<string>()
-  for (const column of columns) {
-    if (seen.has(column.key)) {
-      throw new ArgumentError(`${statement}: two result columns are keyed "${column.key}". Rename one with .label("otherName") or select({ otherName: ... }) (mapped classes, select(User, Post), get distinct keys by themselves).`)
+  // Select lists are usually short: comparing pairs is cheaper than building a Set each time.
+  if (columns.length > 32) {
+    const seen = new Set<string>()
+    for (const { key } of columns) {
+      if (seen.has(key)) throw duplicateKeyError(key, statement)
+      seen.add(key)
     }
-    seen.add(column.key)
+    return columns
+  }
+  for (let index = 1; index < columns.length; index++) {
+    for (let before = 0; before < index; before++) if (columns[before].key === columns[index].key) throw duplicateKeyError(columns[index].key, statement)
   }
   return columns
+}
+
+function duplicateKeyError(key: string, statement: string): ArgumentError {
+  return new ArgumentError(`${statement}: two result columns are keyed "${key}". Rename one with .label("otherName") or select({ otherName: ... }) (mapped classes, select(User, Post), get distinct keys by themselves).`)
 }

@@ -58,6 +58,13 @@ describe('select lists', () => {
     expect(() => select(users.c.id, posts.c.id)).toThrow(/keyed "id".*label/)
   })
 
+  it('finds a repeated key anywhere in a short or a long list', () => {
+    const labels = (count: number) => Array.from({ length: count }, (_, index) => users.c.id.label(`c${index}`))
+    expect(select(...labels(40)).node.columns).toHaveLength(40)
+    expect(() => select(...labels(5), users.c.id.label('c2'))).toThrow(/keyed "c2"/)
+    expect(() => select(...labels(40), users.c.id.label('c39'))).toThrow(/keyed "c39"/)
+  })
+
   it('rejects an unlabelled expression', () => {
     expect(() => select(users.c.id, func.count() as never)).toThrow(/labelled expression/)
   })
