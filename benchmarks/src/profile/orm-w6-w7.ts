@@ -16,7 +16,6 @@ import { createRawLibrary } from '../libraries/raw'
 import { checkEagerLoad, checkNewUsers } from '../workloads/checks'
 import { w7Users } from '../workloads/data'
 
-// As the suite does: a full collection before each round (untimed), inputs frozen.
 setFlagsFromString('--expose-gc')
 // As the suite does (src/measure.ts): a young-generation GC before each round; FULLGC=1 makes it a full one.
 const gc = runInNewContext('gc') as (options?: { readonly type: 'minor' | 'major' }) => void
