@@ -28,6 +28,19 @@ describe('shape keys', () => {
     expect(new Set([...keys, ...nested]).size).toBe(100)
   })
 
+  it('start over past the trie limit and stay exact afterwards (tokens are never reused)', () => {
+    const before = keyWith('a')
+    // Each distinct value adds a few trie nodes; enough of them pass the limit (500,000 nodes).
+    for (let index = 0; index < 200_000; index++) keyWith(`flood ${index}`)
+    const after = keyWith('a')
+    expect(after).not.toBe(before) // the trie started over, and the old token is not handed out again
+    expect(keyWith('a')).toBe(after)
+    expect(keyWith('b')).not.toBe(after)
+    const rebuilt = shapeOf(select(users).where(users.c.id.eq(7)).node)
+    expect(rebuilt.key).toBe(shapeOf(select(users).where(users.c.id.eq(8)).node).key)
+    expect(rebuilt.values.map((node) => node.value)).toEqual([7])
+  })
+
   it('tell apart plain objects with different property names', () => {
     expect(keyWith(Object.freeze({ a: 'b', c: 'd' }))).not.toBe(keyWith(Object.freeze({ a: 'b', e: 'd' })))
     expect(keyWith(Object.freeze({ a: 'b' }))).not.toBe(keyWith(Object.freeze({ b: 'a' })))
