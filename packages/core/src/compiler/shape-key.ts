@@ -34,7 +34,17 @@ let rememberedTokens = new WeakMap<object, number>()
 // Only objects likely to be shared are looked up: a lookup on every node costs more than it saves.
 const REMEMBERED_KINDS: ReadonlySet<string | undefined> = new Set([undefined, 'ColumnNode', 'TableNode', 'AliasNode'])
 
-const REMEMBERED_LIST_LENGTH = 3
+// Lists that many statements share; see `shareShape`. Short lists are cheaper to walk than to look up.
+const sharedLists = new WeakSet<readonly unknown[]>()
+const SHARED_LIST_LENGTH = 3
+
+/**
+ * Marks a frozen list without bound values that many statements will share (the select list of
+ * `select(table)`): its shape token is then remembered instead of walked each time.
+ */
+export function shareShape(list: readonly unknown[]): void {
+  if (Object.isFrozen(list) && list.length >= SHARED_LIST_LENGTH) sharedLists.add(list)
+}
 
 // Types (and functions, e.g. an entity class an ORM attaches) are compared by identity.
 const identityIds = new WeakMap<object, number>()
@@ -120,9 +130,10 @@ function stepKeyOf(value: unknown, values: ValueNode[]): StepKey {
 
 function tokenOf(node: Readonly<Record<string, unknown>>, values: ValueNode[]): number {
   if (Array.isArray(node)) {
-    // Long lists (a table's select list) are often shared by every statement built from them.
-    const isRemembered = node.length >= REMEMBERED_LIST_LENGTH
-    if (isRemembered) {
+    // Lists marked as shared (a table's select list) remember their token; other lists are built
+    // per statement, and remembering them would cost more than it saves.
+    const isShared = node.length >= SHARED_LIST_LENGTH && sharedLists.has(node)
+    if (isShared) {
       const remembered = rememberedTokens.get(node)
       if (remembered !== undefined) return remembered
     }
@@ -130,7 +141,8 @@ function tokenOf(node: Readonly<Record<string, unknown>>, values: ValueNode[]): 
     let level = step(root, LIST)
     for (let index = 0; index < node.length; index++) level = step(level.next, stepKeyOf(node[index], values))
     const token = tokenAt(level)
-    if (isRemembered && values.length === valueCount && Object.isFrozen(node)) rememberedTokens.set(node, token)
+    // A list holding bound values is walked every time, so that its values are collected.
+    if (isShared && values.length === valueCount) rememberedTokens.set(node, token)
     return token
   }
   const kind = node.kind as string | undefined

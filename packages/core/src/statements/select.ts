@@ -26,6 +26,7 @@ import {
 import { valueNode } from '../nodes/value-node'
 import { INTEGER_TYPE } from '../schema/sql-type'
 import { Table } from '../schema/table'
+import { shareShape } from '../compiler/shape-key'
 import { type CommonTableExpression, type CommonTableExpressionOptions, commonTableExpressionOf } from '../sources/common-table-expression'
 import type { FromSource } from '../sources/from-source'
 import { Subquery } from '../sources/subquery'
@@ -228,6 +229,7 @@ function selectAllNodeOf(table: Table): SelectNode {
   let node = selectAllNodes.get(table)
   if (node === undefined) {
     node = selectNode(resultColumnsOfItems([table], 'select()'), [])
+    shareShape(node.columns)
     selectAllNodes.set(table, node)
   }
   return node
