@@ -173,20 +173,35 @@ function rowsToValues(table: Table, rows: readonly Record<string, unknown>[]): {
     }
   }
   // In the table's order: the columns some row sets, and those with a client-side default.
-  const columns = table.columns.filter((column) => column.config.clientDefault !== undefined || rows.some((row) => row[column.key] !== undefined))
-  const values = rows.map((row, rowIndex) =>
-    columns.map((column) => {
-      const value = row[column.key]
-      if (value !== undefined) return toOperandNode(value, column.sqlType)
-      const fallback = column.config.clientDefault
-      if (fallback) return valueNode('value' in fallback ? fallback.value : fallback.generate(), column.sqlType)
-      if (column.config.serverDefault || column.isAutoincrement) {
-        throw new ArgumentError(
-          `insert(${table.name}): row ${rowIndex} leaves out "${column.key}", which other rows set; a multi-row INSERT needs the same columns in every row (its server default cannot apply to some rows only).`,
-        )
-      }
-      return valueNode(null, column.sqlType)
-    }),
-  )
+  const columns: AnyColumn[] = []
+  for (const column of table.columns) {
+    if (column.config.clientDefault !== undefined || isSetInSomeRow(rows, column.key)) columns.push(column)
+  }
+  const values = new Array<ExpressionNode[]>(rows.length)
+  for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+    const row = rows[rowIndex]
+    const list = new Array<ExpressionNode>(columns.length)
+    for (let index = 0; index < columns.length; index++) list[index] = valueOf(table, row, columns[index], rowIndex)
+    values[rowIndex] = list
+  }
   return { columns, values }
+}
+
+function isSetInSomeRow(rows: readonly Record<string, unknown>[], key: string): boolean {
+  for (const row of rows) if (row[key] !== undefined) return true
+  return false
+}
+
+/** One row's value for a column: its own, else the client default, else NULL (refused where the database would fill it in). */
+function valueOf(table: Table, row: Readonly<Record<string, unknown>>, column: AnyColumn, rowIndex: number): ExpressionNode {
+  const value = row[column.key]
+  if (value !== undefined) return toOperandNode(value, column.sqlType)
+  const fallback = column.config.clientDefault
+  if (fallback) return valueNode('value' in fallback ? fallback.value : fallback.generate(), column.sqlType)
+  if (column.config.serverDefault || column.isAutoincrement) {
+    throw new ArgumentError(
+      `insert(${table.name}): row ${rowIndex} leaves out "${column.key}", which other rows set; a multi-row INSERT needs the same columns in every row (its server default cannot apply to some rows only).`,
+    )
+  }
+  return valueNode(null, column.sqlType)
 }
