@@ -40,7 +40,10 @@ function update(node: UpdateNode, changes: Partial<Omit<UpdateNode, 'kind'>>): U
 }
 
 export const withAssignments = (node: UpdateNode, assignments: readonly Assignment[]): UpdateNode =>
-  update(node, { assignments: Object.freeze([...node.assignments, ...assignments.map((a) => Object.freeze({ column: a.column, value: a.value }))]) })
+  update(node, { assignments: Object.freeze([...node.assignments, ...assignments.map(frozenAssignment)]) })
+
+// Assignments from `assignmentsOf` come frozen; others are copied, so the node owns what it holds.
+const frozenAssignment = (assignment: Assignment): Assignment => (Object.isFrozen(assignment) ? assignment : Object.freeze({ column: assignment.column, value: assignment.value }))
 
 export const withUpdateFrom = (node: UpdateNode, from: readonly TableNode[]): UpdateNode => update(node, { from: Object.freeze([...node.from, ...from]) })
 

@@ -8,11 +8,15 @@ import type { Table } from '../schema/table'
  * an upsert); undefined values are left out, JS values are bound with the column's type.
  */
 export function assignmentsOf(table: Table, values: object, statement: string): Assignment[] {
-  return Object.entries(values)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => {
-      const column = table.c[key]
-      if (column === undefined) throw new ArgumentError(`${statement}: no column "${key}". Columns: ${Object.keys(table.c).join(', ')}.`)
-      return { column: column.node, value: toOperandNode(value, column.sqlType) }
-    })
+  const assignments: Assignment[] = []
+  for (const key in values) {
+    if (!Object.prototype.hasOwnProperty.call(values, key)) continue
+    const value = (values as Record<string, unknown>)[key]
+    if (value === undefined) continue
+    const column = table.c[key]
+    if (column === undefined) throw new ArgumentError(`${statement}: no column "${key}". Columns: ${Object.keys(table.c).join(', ')}.`)
+    // Frozen here: the node keeps these objects as they are.
+    assignments.push(Object.freeze({ column: column.node, value: toOperandNode(value, column.sqlType) }))
+  }
+  return assignments
 }
