@@ -36,7 +36,11 @@ export class StatementTemplate {
 
   /** The compiled statement for these values, or undefined when the template does not fit them. */
   instantiate(values: readonly ValueNode[]): CompiledQuery | undefined {
-    for (const [index, value] of this.inlined) if (index < 0 || values[index].value !== value) return undefined
+    const inlined = this.inlined
+    for (let position = 0; position < inlined.length; position++) {
+      const [index, value] = inlined[position]
+      if (index < 0 || values[index].value !== value) return undefined
+    }
     const sources = this.sources
     const params = new Array<unknown>(sources.length)
     for (let index = 0; index < sources.length; index++) {
@@ -46,6 +50,7 @@ export class StatementTemplate {
       const processor = this.processors[index]
       params[index] = value === null || value === undefined ? null : processor ? processor(value) : value
     }
-    return { ...this.compiled, params }
+    const { sql, parameterSlots, resultColumns, returnsRows } = this.compiled
+    return { sql, params, parameterSlots, resultColumns, returnsRows }
   }
 }
