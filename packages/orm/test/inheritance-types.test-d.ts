@@ -1,6 +1,6 @@
 // Type-level tests of inheritance: checked by `tsc --noEmit` in the test command, never run.
 import { expectTypeOf } from 'expect-type'
-import { type Column, MetaData, integer, select, varchar } from '@athanor/core'
+import { type Column, MetaData, type Select, integer, select, varchar } from '@athanor/core'
 import { Model, type Session, Subclass, mapper, relationship } from '../src/index'
 
 const metadata = new MetaData()
@@ -110,3 +110,10 @@ expectTypeOf(Manager.c.id).toEqualTypeOf(employees.c.id)
 expectTypeOf(session.scalars(select(Employee))).resolves.toEqualTypeOf<Employee[]>()
 expectTypeOf(session.scalars(select(Manager).where(Manager.c.budget.gt(0)))).resolves.toEqualTypeOf<Manager[]>()
 expectTypeOf(session.get(Manager, 1)).resolves.toEqualTypeOf<Manager | undefined>()
+// Outside a session, Core's rows of a joined subclass have the columns of both tables.
+type RowOf<S> = S extends Select<infer R> ? R : never
+const managerQuery = select(Manager)
+type ManagerRow = RowOf<typeof managerQuery>
+expectTypeOf<ManagerRow['budget']>().toEqualTypeOf<number>()
+expectTypeOf<ManagerRow['name']>().toEqualTypeOf<string>()
+expectTypeOf<ManagerRow['mentorId']>().toEqualTypeOf<number | null>()

@@ -3,7 +3,7 @@ import { Expression, type Labeled } from '../expressions/expression'
 import { labelNode } from '../nodes/label-node'
 import { type ResultColumn, resultColumn } from '../nodes/result-column'
 import { Column } from '../schema/column'
-import { type AnyTable, type Simplify, Table } from '../schema/table'
+import { type AnyTable, type ColumnMap, type Simplify, Table } from '../schema/table'
 import { Alias, type AnyAlias } from '../sources/alias'
 import { type AnyCommonTableExpression, CommonTableExpression } from '../sources/common-table-expression'
 import { type AnyDerivedColumn, DerivedColumn } from '../sources/derived-column'
@@ -34,7 +34,8 @@ export type SelectRecord = { readonly [key: string]: Expression<any> }
 type ColumnValues = { readonly [key: string]: { readonly __value: unknown } }
 
 // A mapped class (an entity) also has `.c`: it is matched first, so its rows carry the instance type.
-type ItemRow<I> = I extends { readonly table: Table<infer C>; readonly prototype: infer E }
+// Its columns are those of its `c`, which for a joined-table subclass spans the base table too.
+type ItemRow<I> = I extends { readonly table: Table<infer _C>; readonly c: infer C extends ColumnMap; readonly prototype: infer E }
   ? EntityRow<C, E>
   : I extends { readonly c: infer C extends ColumnValues }
     ? { -readonly [K in keyof C]: C[K]['__value'] }
