@@ -1,8 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { boolean, check, type Engine, func, integer, IntegrityError, MetaData, numeric, sql, text, timestamp, unique, varchar } from '@athanor/core'
+import { boolean, check, func, integer, IntegrityError, MetaData, numeric, sql, timestamp, unique, varchar } from '@athanor/core'
 import { describeEachDialect } from '../../dialects/test/support/each-dialect'
-import { autogenerate, comparableTable, loadMigrations, MigrationRunner, newRevisionId, reflectSchemas } from '../src/index'
+import { migrationWorkspace, runSql } from './support/migration-workspace'
+import { comparableTable, reflectSchemas } from '../src/index'
 
 const PREFIX = 'mig_agc_'
 const VERSION_TABLE = 'mig_agc_version'
@@ -37,29 +37,12 @@ function model(changed: boolean): MetaData {
   return metadata
 }
 
-async function run(engine: Engine, sqlText: string): Promise<Record<string, unknown>[]> {
-  return engine.begin(async (connection) => (await connection.execute(text(sqlText))).all() as Record<string, unknown>[])
-}
 
 describeEachDialect('autogenerate: constraints and server defaults', {}, (context) => {
   const directory = join(__dirname, `.tmp-autogenerate-constraints-${context.dialect}`)
-  const cleanup = async () => {
-    for (const table of ['mig_agc_posts', 'mig_agc_authors', VERSION_TABLE]) await run(context.engine, `drop table if exists ${table}`)
-    rmSync(directory, { recursive: true, force: true })
-  }
-  beforeAll(async () => {
-    await cleanup()
-    mkdirSync(directory, { recursive: true })
-  })
-
-  const include = (name: string) => name.startsWith(PREFIX) && name !== VERSION_TABLE
-  const runner = () => new MigrationRunner(context.engine, loadMigrations(directory), { versionTable: VERSION_TABLE })
-  const write = async (metadata: MetaData, downRevision: string | null, message: string) => {
-    const revision = newRevisionId()
-    const { diff, source } = await autogenerate(context.engine, metadata, { revision, downRevision, message, include })
-    if (!diff.isEmpty) writeFileSync(join(directory, `${String(Date.now())}_${revision}.ts`), source)
-    return { revision, diff, source }
-  }
+  const workspace = migrationWorkspace({ context, directory, prefix: PREFIX, versionTable: VERSION_TABLE, tables: ['mig_agc_posts', 'mig_agc_authors'] })
+  const { cleanUp: cleanup, runner, write } = workspace
+  beforeAll(() => workspace.setUp())
   const live = async () => (await reflectSchemas(context.engine, { tables: ['mig_agc_authors', 'mig_agc_posts'] })).map(comparableTable)
 
   it('finds no difference on an unchanged schema with foreign keys, uniques, checks and defaults', async () => {
@@ -73,8 +56,8 @@ describeEachDialect('autogenerate: constraints and server defaults', {}, (contex
 
   it('writes constraint and default changes that apply, and a downgrade that restores them with rows kept', async () => {
     const [base] = await runner().current()
-    await run(context.engine, "insert into mig_agc_authors (id, email, handle) values (1, 'ada@example.com', 'ada')")
-    await run(context.engine, "insert into mig_agc_posts (id, author_id, title, slug) values (1, 1, 'hello', 'hello')")
+    await runSql(context.engine, "insert into mig_agc_authors (id, email, handle) values (1, 'ada@example.com', 'ada')")
+    await runSql(context.engine, "insert into mig_agc_posts (id, author_id, title, slug) values (1, 1, 'hello', 'hello')")
     const before = await live()
 
     const change = await write(model(true), base, 'constraint changes')
@@ -96,16 +79,16 @@ describeEachDialect('autogenerate: constraints and server defaults', {}, (contex
     expect(await live()).toEqual(model(true).sortedTables().map((table) => comparableTable(table.toSchema())).sort((a, b) => a.name.localeCompare(b.name)))
     expect((await write(model(true), change.revision, 'nothing')).diff.upLines).toEqual([])
     // The new defaults are the database's: status has none any more, karma's is 10.
-    await expect(run(context.engine, "insert into mig_agc_authors (id, email, handle) values (2, 'grace@example.com', 'grace')")).rejects.toThrow(IntegrityError)
-    await run(context.engine, "insert into mig_agc_authors (id, email, handle, status) values (2, 'grace@example.com', 'grace', 'new')")
-    const [author] = await run(context.engine, 'select karma from mig_agc_authors where id = 2')
+    await expect(runSql(context.engine, "insert into mig_agc_authors (id, email, handle) values (2, 'grace@example.com', 'grace')")).rejects.toThrow(IntegrityError)
+    await runSql(context.engine, "insert into mig_agc_authors (id, email, handle, status) values (2, 'grace@example.com', 'grace', 'new')")
+    const [author] = await runSql(context.engine, 'select karma from mig_agc_authors where id = 2')
     expect(Number(author.karma)).toBe(10)
 
-    await run(context.engine, 'delete from mig_agc_authors where id = 2')
+    await runSql(context.engine, 'delete from mig_agc_authors where id = 2')
     await runner().downgrade('-1')
     expect(await live()).toEqual(before)
     expect((await write(model(false), base, 'nothing')).diff.upLines).toEqual([])
-    const rows = await run(context.engine, 'select a.handle, p.title from mig_agc_authors a join mig_agc_posts p on p.author_id = a.id')
+    const rows = await runSql(context.engine, 'select a.handle, p.title from mig_agc_authors a join mig_agc_posts p on p.author_id = a.id')
     expect(rows).toEqual([{ handle: 'ada', title: 'hello' }])
     await runner().downgrade('base')
   })

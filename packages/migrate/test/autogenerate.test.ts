@@ -1,8 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { boolean, type Engine, index, integer, MetaData, text, textColumn, timestamp, varchar, func } from '@athanor/core'
+import { boolean, type Engine, index, integer, MetaData, textColumn, timestamp, varchar, func } from '@athanor/core'
 import { describeEachDialect } from '../../dialects/test/support/each-dialect'
-import { autogenerate, loadMigrations, MigrationRunner, newRevisionId, reflectSchemas, comparableTable } from '../src/index'
+import { migrationWorkspace, runSql } from './support/migration-workspace'
+import { reflectSchemas, comparableTable } from '../src/index'
 
 const PREFIX = 'mig_ag_'
 const VERSION_TABLE = 'mig_ag_version'
@@ -28,9 +28,6 @@ function blogModel(changed: boolean): MetaData {
   return metadata
 }
 
-async function run(engine: Engine, sqlText: string): Promise<Record<string, unknown>[]> {
-  return engine.begin(async (connection) => (await connection.execute(text(sqlText))).all() as Record<string, unknown>[])
-}
 
 async function liveTables(engine: Engine): Promise<ReturnType<typeof comparableTable>[]> {
   const names = (await reflectSchemas(engine)).map((schema) => schema.table.name).filter((name) => name.startsWith(PREFIX) && name !== VERSION_TABLE)
@@ -40,23 +37,9 @@ async function liveTables(engine: Engine): Promise<ReturnType<typeof comparableT
 describeEachDialect('autogenerate', {}, (context) => {
   // Inside the repository, so that migration files resolve @athanor/core when required.
   const directory = join(__dirname, `.tmp-autogenerate-${context.dialect}`)
-  const cleanup = async () => {
-    for (const table of ['mig_ag_posts', 'mig_ag_drafts', 'mig_ag_users', VERSION_TABLE]) await run(context.engine, `drop table if exists ${table}`)
-    rmSync(directory, { recursive: true, force: true })
-  }
-  beforeAll(async () => {
-    await cleanup()
-    mkdirSync(directory, { recursive: true })
-  })
-
-  const include = (name: string) => name.startsWith(PREFIX) && name !== VERSION_TABLE
-  const runner = () => new MigrationRunner(context.engine, loadMigrations(directory), { versionTable: VERSION_TABLE })
-  const write = async (metadata: MetaData, downRevision: string | null, message: string) => {
-    const revision = newRevisionId()
-    const { diff, source } = await autogenerate(context.engine, metadata, { revision, downRevision, message, include })
-    if (!diff.isEmpty) writeFileSync(join(directory, `${String(Date.now())}_${revision}.ts`), source)
-    return { revision, diff, source }
-  }
+  const workspace = migrationWorkspace({ context, directory, prefix: PREFIX, versionTable: VERSION_TABLE, tables: ['mig_ag_posts', 'mig_ag_drafts', 'mig_ag_users'] })
+  const { cleanUp: cleanup, runner, write } = workspace
+  beforeAll(() => workspace.setUp())
 
   it('builds the blog schema from empty, finds no difference after, applies a model change and reverts it with rows kept', async () => {
     const first = await write(blogModel(false), null, 'blog schema')
@@ -68,8 +51,8 @@ describeEachDialect('autogenerate', {}, (context) => {
     const second = await write(blogModel(false), first.revision, 'nothing')
     expect(second.diff.upLines).toEqual([])
 
-    await run(context.engine, "insert into mig_ag_users (id, name, email, bio) values (1, 'ada', 'ada@example.com', 'math')")
-    await run(context.engine, "insert into mig_ag_posts (id, author_id, title) values (1, 1, 'hello')")
+    await runSql(context.engine, "insert into mig_ag_users (id, name, email, bio) values (1, 'ada', 'ada@example.com', 'math')")
+    await runSql(context.engine, "insert into mig_ag_posts (id, author_id, title) values (1, 1, 'hello')")
     const before = await liveTables(context.engine)
 
     const change = await write(blogModel(true), first.revision, 'model change')
@@ -86,7 +69,7 @@ describeEachDialect('autogenerate', {}, (context) => {
     await runner().downgrade('-1')
     expect(await runner().current()).toEqual([first.revision])
     expect(await liveTables(context.engine)).toEqual(before)
-    const rows = await run(context.engine, 'select u.name, p.title from mig_ag_users u join mig_ag_posts p on p.author_id = u.id')
+    const rows = await runSql(context.engine, 'select u.name, p.title from mig_ag_users u join mig_ag_posts p on p.author_id = u.id')
     expect(rows).toEqual([{ name: 'ada', title: 'hello' }])
   })
 

@@ -1,13 +1,11 @@
-import { type Engine, IntegrityError, integer, text, varchar } from '@athanor/core'
+import { type Engine, IntegrityError, integer, varchar } from '@athanor/core'
 import { describeEachDialect } from '../../dialects/test/support/each-dialect'
+import { runSql } from './support/migration-workspace'
 import { type Migration, MigrationRunner, reflectSchemas } from '../src/index'
 
 const VERSION_TABLE = 'mig_con_version'
 const TABLES = ['mig_con_books', 'mig_con_authors', VERSION_TABLE]
 
-async function run(engine: Engine, sqlText: string): Promise<Record<string, unknown>[]> {
-  return engine.begin(async (connection) => (await connection.execute(text(sqlText))).all() as Record<string, unknown>[])
-}
 
 async function books(engine: Engine) {
   return (await reflectSchemas(engine, { tables: ['mig_con_books'] })).find((schema) => schema.table.name === 'mig_con_books')!
@@ -48,7 +46,7 @@ const migrations: Migration[] = [
 
 describeEachDialect('constraint operations', {}, (context) => {
   const cleanup = async () => {
-    for (const table of TABLES) await run(context.engine, `drop table if exists ${table}`)
+    for (const table of TABLES) await runSql(context.engine, `drop table if exists ${table}`)
   }
   beforeAll(cleanup)
   const runner = () => new MigrationRunner(context.engine, migrations, { versionTable: VERSION_TABLE })
@@ -60,19 +58,19 @@ describeEachDialect('constraint operations', {}, (context) => {
     expect(schema.uniques).toEqual([{ name: 'uq_mig_con_books_isbn', columns: ['isbn'] }])
     expect(schema.checks.map((check) => check.name)).toEqual(['ck_mig_con_books_pages'])
     expect(schema.indexes).toEqual([])
-    expect((await run(context.engine, 'select id from mig_con_books order by id')).map((row) => Number(row.id))).toEqual([1, 2])
+    expect((await runSql(context.engine, 'select id from mig_con_books order by id')).map((row) => Number(row.id))).toEqual([1, 2])
 
     // The constraints are enforced.
-    await expect(run(context.engine, "insert into mig_con_books (id, author_id, isbn, pages) values (3, 1, 'a-1', 10)")).rejects.toThrow(IntegrityError)
-    await expect(run(context.engine, "insert into mig_con_books (id, author_id, isbn, pages) values (3, 1, 'c-3', 0)")).rejects.toThrow(IntegrityError)
-    await expect(run(context.engine, "insert into mig_con_books (id, author_id, isbn, pages) values (3, 9, 'c-3', 10)")).rejects.toThrow(IntegrityError)
+    await expect(runSql(context.engine, "insert into mig_con_books (id, author_id, isbn, pages) values (3, 1, 'a-1', 10)")).rejects.toThrow(IntegrityError)
+    await expect(runSql(context.engine, "insert into mig_con_books (id, author_id, isbn, pages) values (3, 1, 'c-3', 0)")).rejects.toThrow(IntegrityError)
+    await expect(runSql(context.engine, "insert into mig_con_books (id, author_id, isbn, pages) values (3, 9, 'c-3', 10)")).rejects.toThrow(IntegrityError)
 
     await runner().downgrade('c1')
     const dropped = await books(context.engine)
     expect([dropped.foreignKeys, dropped.uniques, dropped.checks, dropped.indexes]).toEqual([[], [], [], []])
-    await run(context.engine, "insert into mig_con_books (id, author_id, isbn, pages) values (3, 9, 'a-1', 0)")
-    expect((await run(context.engine, 'select id from mig_con_books order by id')).map((row) => Number(row.id))).toEqual([1, 2, 3])
-    await run(context.engine, 'delete from mig_con_books where id = 3')
+    await runSql(context.engine, "insert into mig_con_books (id, author_id, isbn, pages) values (3, 9, 'a-1', 0)")
+    expect((await runSql(context.engine, 'select id from mig_con_books order by id')).map((row) => Number(row.id))).toEqual([1, 2, 3])
+    await runSql(context.engine, 'delete from mig_con_books where id = 3')
   })
 
   it('prints the constraint DDL offline, except where SQLite must rebuild the table', async () => {

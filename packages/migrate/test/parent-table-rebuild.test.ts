@@ -1,14 +1,12 @@
-import { type Engine, integer, text, varchar } from '@athanor/core'
+import { type Engine, integer, varchar } from '@athanor/core'
 import { describeEachDialect } from '../../dialects/test/support/each-dialect'
+import { runSql } from './support/migration-workspace'
 import { type Migration, MigrationRunner, ref } from '../src/index'
 
 const VERSION_TABLE = 'mig_par_version'
 
-async function run(engine: Engine, sqlText: string): Promise<Record<string, unknown>[]> {
-  return engine.begin(async (connection) => (await connection.execute(text(sqlText))).all() as Record<string, unknown>[])
-}
 
-const ids = async (engine: Engine, table: string) => (await run(engine, `select id from ${table} order by id`)).map((row) => Number(row.id))
+const ids = async (engine: Engine, table: string) => (await runSql(engine, `select id from ${table} order by id`)).map((row) => Number(row.id))
 
 const migrations: Migration[] = [
   {
@@ -45,7 +43,7 @@ const migrations: Migration[] = [
 
 describeEachDialect('rebuilding a parent table', {}, (context) => {
   const cleanup = async () => {
-    for (const table of ['mig_par_pets', 'mig_par_children', 'mig_par_parents', VERSION_TABLE]) await run(context.engine, `drop table if exists ${table}`)
+    for (const table of ['mig_par_pets', 'mig_par_children', 'mig_par_parents', VERSION_TABLE]) await runSql(context.engine, `drop table if exists ${table}`)
   }
   beforeAll(cleanup)
   const runner = (list = migrations) => new MigrationRunner(context.engine, list, { versionTable: VERSION_TABLE })
@@ -61,10 +59,10 @@ describeEachDialect('rebuilding a parent table', {}, (context) => {
   })
 
   it('still enforces foreign keys after a migration: the cascade fires on an ordinary delete', async () => {
-    await run(context.engine, 'delete from mig_par_parents where id = 1')
+    await runSql(context.engine, 'delete from mig_par_parents where id = 1')
     expect(await ids(context.engine, 'mig_par_children')).toEqual([12])
-    await run(context.engine, "insert into mig_par_parents (id, name) values (1, 'ada')")
-    await run(context.engine, 'insert into mig_par_children (id, parent_id) values (10, 1), (11, 1)')
+    await runSql(context.engine, "insert into mig_par_parents (id, name) values (1, 'ada')")
+    await runSql(context.engine, 'insert into mig_par_children (id, parent_id) values (10, 1), (11, 1)')
   })
 
   it('fails, and changes nothing, when a migration leaves a broken reference', async () => {

@@ -1,14 +1,9 @@
-import { type Engine, integer, MetaData, text, varchar } from '@athanor/core'
+import { integer, MetaData, varchar } from '@athanor/core'
 import { describeEachDialect } from '../../dialects/test/support/each-dialect'
+import { runSql } from './support/migration-workspace'
 import { autogenerate, MigrationRunner, newRevisionId, tableFilter } from '../src/index'
 
 const VERSION_TABLE = 'mig_flt_version'
-
-async function run(engine: Engine, sqlText: string): Promise<void> {
-  await engine.begin(async (connection) => {
-    await connection.execute(text(sqlText))
-  })
-}
 
 describe('tableFilter', () => {
   it('includes listed names and patterns, and lets exclusion win', () => {
@@ -21,11 +16,11 @@ describe('tableFilter', () => {
 
 describeEachDialect('autogenerate with a table filter', {}, (context) => {
   const cleanup = async () => {
-    for (const table of ['mig_flt_items', 'mig_flt_legacy', 'mig_flt_ignored_model', VERSION_TABLE]) await run(context.engine, `drop table if exists ${table}`)
+    for (const table of ['mig_flt_items', 'mig_flt_legacy', 'mig_flt_ignored_model', VERSION_TABLE]) await runSql(context.engine, `drop table if exists ${table}`)
   }
   beforeAll(async () => {
     await cleanup()
-    await run(context.engine, 'create table mig_flt_legacy (id integer primary key)')
+    await runSql(context.engine, 'create table mig_flt_legacy (id integer primary key)')
     // The runner's version table exists in the database and is never the model's business.
     await new MigrationRunner(context.engine, [], { versionTable: VERSION_TABLE }).current()
   })
