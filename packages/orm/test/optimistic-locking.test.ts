@@ -95,6 +95,19 @@ describeEachDialect('ORM: optimistic locking (versionColumn)', { metadata }, (db
     expect(await rowOf(4)).toBeUndefined()
   })
 
+  it('deleting several expired versioned objects reads their versions in one SELECT', async () => {
+    await using session = new Session(db.engine)
+    const documents = [6, 7, 8].map((id) => new Document({ id, title: `doc ${id}` }))
+    session.addAll(documents)
+    await session.commit()
+    const log = new StatementLog(db.engine)
+    for (const document of documents) session.delete(document)
+    await session.commit()
+    log.dispose()
+    expect(log.matching('select')).toHaveLength(1)
+    for (const id of [6, 7, 8]) expect(await rowOf(id)).toBeUndefined()
+  })
+
   it('an expired object whose row is gone gets StaleDataError, not a database error', async () => {
     await using session = new Session(db.engine)
     const document = new Document({ id: 5, title: 'five' })
